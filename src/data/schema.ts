@@ -212,7 +212,6 @@ export const service = z.strictObject({
   source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/).describe("The seed file the facts come from"),
   lastUpdated: isoDate.optional().describe("« Dernière mise à jour » of the source page"),
   copyrightYear: z.number().int().min(2000).max(2100).optional(),
-  description: z.array(localized).min(1).describe("Paragraphs of the service description"),
   groups: z.array(serviceGroup).default([]).describe("Sub-services as the source groups them"),
   offers: z.array(localized).default([]).describe("What a help desk offers"),
   included: z.array(localized).default([]),
