@@ -102,9 +102,21 @@ export const serviceLevelTable = z
     levels: z.array(serviceLevel).min(1),
     /** « Conditions d'atteinte des niveaux de service »: `null` where the source says « S. O. » (sans objet). */
     conditions: z.array(footnote).nullable(),
+    conditionsOmitted: z
+      .boolean()
+      .default(false)
+      .describe("The source prints no conditions section at all for this table (not even « S. O. »): show none"),
     notes: z.array(localized).default([]),
   })
   .superRefine((table, ctx) => {
+    if (table.conditionsOmitted && table.conditions !== null) {
+      ctx.addIssue({ code: "custom", path: ["conditions"], message: "must be null when conditionsOmitted is true" });
+    }
+    const seenRefs = new Set<string>();
+    (table.conditions ?? []).forEach((c, i) => {
+      if (seenRefs.has(c.ref)) ctx.addIssue({ code: "custom", path: ["conditions", i, "ref"], message: `condition "${c.ref}" is defined twice` });
+      seenRefs.add(c.ref);
+    });
     const refs = new Set((table.conditions ?? []).map((c) => c.ref));
     table.levels.forEach((level, i) =>
       level.footnotes.forEach((ref, j) => {
@@ -148,17 +160,30 @@ export const supportCell = z.strictObject({
   email: z.email().optional(),
 });
 
-export const supportMatrix = z.strictObject({
-  carriers: z.array(z.strictObject({ id, name: nonEmpty, rank: z.number().int().positive() })).min(1),
-  rows: z.array(
-    z.strictObject({
-      id,
-      topic: localized,
-      /** Per carrier id; a row that holds for every carrier uses the key "all". */
-      cells: z.record(z.string(), supportCell),
-    }),
-  ),
-});
+export const supportMatrix = z
+  .strictObject({
+    carriers: z.array(z.strictObject({ id, name: nonEmpty, rank: z.number().int().positive() })).min(1),
+    rows: z.array(
+      z.strictObject({
+        id,
+        topic: localized,
+        /** Per carrier id; a row that holds for every carrier uses the key "all". */
+        cells: z.record(z.string(), supportCell),
+        hours: hours.optional().describe("When these questions are answered, where it differs from the service's support hours (24/7 technical support)"),
+      }),
+    ),
+  })
+  .superRefine((matrix, ctx) => {
+    // A misspelt carrier key would silently drop a cell from the rendered table.
+    const keys = new Set([...matrix.carriers.map((c) => c.id), "all"]);
+    matrix.rows.forEach((row, i) =>
+      Object.keys(row.cells).forEach((key) => {
+        if (!keys.has(key)) {
+          ctx.addIssue({ code: "custom", path: ["rows", i, "cells", key], message: `"${key}" is neither a carrier id nor "all"` });
+        }
+      }),
+    );
+  });
 
 export const priorityLevel = z.strictObject({
   priority: z.number().int().min(1).max(5),
@@ -246,7 +271,14 @@ export const service = z.strictObject({
   relatedServices: z.array(localized).default([]),
   usefulLinks: z.array(localized).default([]).describe("Titles listed under « Liens utiles », without links"),
   documents: z.array(documentOnRequest).default([]),
-});
+})
+  .superRefine((svc, ctx) => {
+    svc.priorityMatrix?.forEach((p, i) => {
+      if (p.priority !== i + 1) {
+        ctx.addIssue({ code: "custom", path: ["priorityMatrix", i, "priority"], message: `expected priority ${i + 1}: priorities are listed P1 to P5 in order` });
+      }
+    });
+  });
 export type Service = z.infer<typeof service>;
 
 export const organisation = z.strictObject({
@@ -258,3 +290,14 @@ export const organisation = z.strictObject({
   ).min(1),
 });
 export type Organisation = z.infer<typeof organisation>;
+
+export type Footnote = z.infer<typeof footnote>;
+export type SupportCell = z.infer<typeof supportCell>;
+export type SupportMatrix = z.infer<typeof supportMatrix>;
+export type PriorityLevel = z.infer<typeof priorityLevel>;
+export type SubscriptionPrice = z.infer<typeof subscriptionPrice>;
+export type OptionalPrice = z.infer<typeof optionalPrice>;
+export type DocumentOnRequest = z.infer<typeof documentOnRequest>;
+export type ServiceGroup = z.infer<typeof serviceGroup>;
+export type ServiceId = Service["id"];
+export type CatalogueEntry = Organisation["catalogue"][number];
