@@ -1,0 +1,12 @@
+/**
+ * The monthly cost estimator's pure core: pricing, validation, URL state, CSV and text summary.
+ * Imports nothing at run time but src/i18n/{locales,format}.ts, so the island and the inquiry form's Lambda
+ * can both use it without zod or the catalogue.
+ */
+export * from "./types.ts";
+export * from "./quantity.ts";
+export * from "./pricing.ts";
+export * from "./url.ts";
+export * from "./csv.ts";
+export * from "./summary.ts";
+export { documentLabels, fiscalYearLabel, monthName, type DocumentLabels } from "./labels.ts";
