@@ -1,0 +1,176 @@
+/**
+ * The built site on S3 behind CloudFront, with the API under the same origin.
+ *
+ * SST's StaticSite uploads `dist/` (html revalidated on every visit, hashed assets cached for a year),
+ * invalidates CloudFront after each deploy and wires the custom domain; the distribution properties it
+ * does not set are given through `cdk.distribution`:
+ * - `/api/*` → the HTTP API, caching disabled, every method, all viewer headers except Host (API
+ *   Gateway routes on its own Host name; Authorization is forwarded because caching is disabled);
+ * - security headers on every response (ResponseHeadersPolicy), with a CSP hashing Astro's inline scripts;
+ * - 404 → /404.html with status 404 (the page carries both languages);
+ * - an optional WAF rate-based rule (us-east-1 only, see config.ts).
+ */
+import { Duration, Lazy, RemovalPolicy } from "aws-cdk-lib";
+import * as acm from "aws-cdk-lib/aws-certificatemanager";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import * as wafv2 from "aws-cdk-lib/aws-wafv2";
+import { StaticSite, use, type StackContext } from "sst/constructs";
+import { Api } from "./Api.ts";
+import { useInfraConfig } from "./config.ts";
+import { cspHeader } from "./csp.ts";
+import { viewerRequestSource } from "./viewer-request.ts";
+
+/** Denies powerful features the site never uses, so an injected script cannot ask for them either. */
+export const PERMISSIONS_POLICY =
+  "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()";
+
+export function Site({ app, stack }: StackContext) {
+  const config = useInfraConfig(app);
+  const { api } = use(Api);
+  // `sst dev` serves the site with `astro dev`; StaticSite deploys nothing in that mode, nor should we.
+  if (app.mode === "dev") return { site: undefined, bucket: undefined, securityHeaders: undefined, webAcl: undefined };
+
+  const bucket = new s3.Bucket(stack, "SiteBucket", {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    // The bucket only holds a copy of dist/: every deploy rebuilds it, so it never needs keeping.
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+  });
+
+  // An inactive stack (`sst remove`, or `sst deploy OtherStack`) is synthesized but not deployed, and
+  // the site is not built for it: do not demand dist/ then.
+  const scriptHashes = stack.isActive ? config.site.scriptHashes : [];
+  const securityHeaders = new cloudfront.ResponseHeadersPolicy(stack, "SecurityHeaders", {
+    responseHeadersPolicyName: app.logicalPrefixedName("security-headers"),
+    securityHeadersBehavior: {
+      contentSecurityPolicy: {
+        // Lazy: during `sst deploy` the site is built by a deferred task after the stacks run, and the
+        // hashes are read from dist/ when the template is synthesized, i.e. after that build.
+        contentSecurityPolicy: Lazy.string({
+          produce: () => cspHeader(typeof scriptHashes === "function" ? scriptHashes() : scriptHashes),
+        }),
+        override: true,
+      },
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: [{ header: "Permissions-Policy", value: PERMISSIONS_POLICY, override: true }],
+    },
+  });
+
+  const apiOrigin = new origins.HttpOrigin(`${api.httpApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+    protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+  });
+
+  const webAcl = config.waf.enabled ? createWebAcl(stack, app.logicalPrefixedName("site"), config.waf.requestsPer5Minutes) : undefined;
+
+  const domain = config.site.customDomain;
+  const site = new StaticSite(stack, "Site", {
+    path: config.site.path,
+    buildOutput: config.site.buildOutput,
+    buildCommand: config.site.buildCommand,
+    // Astro writes canonical URLs and the sitemap from SITE_URL (astro.config.mjs).
+    environment: domain ? { SITE_URL: `https://${domain.domainName}` } : undefined,
+    errorPage: "404.html",
+    customDomain: domain
+      ? {
+          domainName: domain.domainName,
+          // DNS of a government domain is managed outside Route 53: a CNAME points at the distribution.
+          isExternalDomain: true,
+          cdk: { certificate: acm.Certificate.fromCertificateArn(stack, "SiteCertificate", domain.certificateArn) },
+        }
+      : undefined,
+    assets: {
+      // Only Astro's /_astro/ files carry a content hash in their name: cache those for a year, and make
+      // browsers revalidate everything else (pages, /search.js, Pagefind's index) on each visit. StaticSite's
+      // default would cache every *.js and *.css for a year, stale after the next deploy for unhashed names.
+      // The uploader applies the last matching option, so these two override its defaults.
+      fileOptions: [
+        { files: "_astro/**", cacheControl: "public,max-age=31536000,immutable" },
+        { files: "**", ignore: "_astro/**", cacheControl: "public,max-age=0,must-revalidate" },
+      ],
+    },
+    cdk: {
+      bucket,
+      distribution: {
+        comment: `${app.stage} ${app.name}`,
+        priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+        httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+        minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+        webAclId: webAcl?.attrArn,
+        // Origin access control with LIST: a missing key answers 404 (not 403), so only 404 is mapped and an
+        // API 403 (e.g. a refused Origin) reaches the browser as sent.
+        errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: "/404.html", ttl: Duration.minutes(1) }],
+        defaultBehavior: {
+          origin: origins.S3BucketOrigin.withOriginAccessControl(bucket, {
+            originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          compress: true,
+          responseHeadersPolicy: securityHeaders,
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(stack, "DirectoryIndex", {
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(viewerRequestSource),
+                comment: "…/ → …/index.html; …/page → 301 …/page/",
+              }),
+            },
+          ],
+        },
+        additionalBehaviors: {
+          "/api/*": {
+            origin: apiOrigin,
+            viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+            allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+            cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+            originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            responseHeadersPolicy: securityHeaders,
+            compress: true,
+          },
+        },
+      },
+    },
+  });
+
+  // Our DirectoryIndex function replaces StaticSite's URL rewrite (which maps /page to /page.html, wrong
+  // for Astro's directory format); drop the unused one rather than deploy a dangling resource.
+  site.node.tryRemoveChild("CloudFrontFunction");
+
+  stack.addOutputs({
+    SiteUrl: site.customDomainUrl ?? site.url ?? "",
+    CloudFrontUrl: site.url ?? "",
+  });
+  return { site, bucket, securityHeaders, webAcl };
+}
+
+/** A rate-based rule per client IP; CloudFront scope, so the stack must be in us-east-1. */
+function createWebAcl(stack: StackContext["stack"], name: string, limit: number): wafv2.CfnWebACL {
+  const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
+  return new wafv2.CfnWebACL(stack, "WebAcl", {
+    name,
+    scope: "CLOUDFRONT",
+    defaultAction: { allow: {} },
+    visibilityConfig: visibility(`${name}-acl`),
+    rules: [
+      {
+        name: "RateLimitPerIp",
+        priority: 0,
+        action: { block: {} },
+        statement: { rateBasedStatement: { limit, aggregateKeyType: "IP", evaluationWindowSec: 300 } },
+        visibilityConfig: visibility(`${name}-rate`),
+      },
+    ],
+  });
+}
