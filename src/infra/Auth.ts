@@ -9,9 +9,10 @@ import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import type { StackContext } from "sst/constructs";
 import { useInfraConfig } from "./config.ts";
+import { routes } from "../i18n/routes.ts";
 
-/** Where the hosted UI sends people back, per language (pages of the admin issue). */
-export const ADMIN_CALLBACK_PATHS = ["/fr/admin/", "/en/admin/"] as const;
+/** Where the hosted UI sends people back: the inbox page in each language, from the route table. */
+export const ADMIN_CALLBACK_PATHS = [routes.inbox.fr, routes.inbox.en] as const;
 
 export function Auth({ app, stack }: StackContext) {
   const config = useInfraConfig(app);

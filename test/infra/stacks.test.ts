@@ -460,7 +460,7 @@ describe("Admin authentication (flag)", () => {
       AllowedOAuthFlowsUserPoolClient: true,
       GenerateSecret: false,
       SupportedIdentityProviders: ["COGNITO"],
-      CallbackURLs: [`https://${DOMAIN}/fr/admin/`, `https://${DOMAIN}/en/admin/`],
+      CallbackURLs: [`https://${DOMAIN}/fr/boite-de-reception/`, `https://${DOMAIN}/en/inbox/`],
     });
     expect(only(full.auth, "AWS::Cognito::UserPoolDomain").Properties.Domain).toBe(`${APP}-prod`);
   });
