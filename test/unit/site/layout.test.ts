@@ -1,0 +1,103 @@
+/**
+ * The layout's contracts on the built site (DIST_DIR, else dist/): head, skip link, language toggle,
+ * no JavaScript on content pages, Pagefind only on the search page, robots.txt, sitemap, 404 and /.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { distDir } from "../../support/serve-dist.ts";
+import { routes, type PageId } from "../../../src/i18n/routes.ts";
+
+const dist = distDir();
+const read = (path: string) => {
+  const file = join(dist, path.endsWith("/") ? `${path}index.html` : path);
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npx astro build --outDir … and DIST_DIR=…).`);
+  return readFileSync(file, "utf8");
+};
+const contentPages: PageId[] = ["home", "telephony", "videoconference", "mobility", "cau", "csc", "contacts", "privacy", "accessibility"];
+const origin = (html: string) => /<link rel="canonical" href="(https?:\/\/[^/]+)/.exec(html)?.[1];
+
+describe("the layout of every content page, in both languages", () => {
+  for (const page of contentPages) {
+    for (const lang of ["fr", "en"] as const) {
+      test(`${page} (${lang})`, () => {
+        const html = read(routes[page][lang]);
+        const other = lang === "fr" ? "en" : "fr";
+        const base = origin(html);
+        expect(html).toContain(`<html lang="${lang}-CA"`);
+        expect(html).toContain(`<link rel="canonical" href="${base}${routes[page][lang]}"`);
+        expect(html).toContain(`<link rel="alternate" hreflang="fr-CA" href="${base}${routes[page].fr}"`);
+        expect(html).toContain(`<link rel="alternate" hreflang="en-CA" href="${base}${routes[page].en}"`);
+        expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${base}/"`);
+        expect(html).toMatch(/<meta name="description" content="[^"]{20,}"/);
+        expect(html).not.toContain('name="robots"');
+        // Skip link first, to a focusable main.
+        expect(html.indexOf('class="skip-link" href="#main"')).toBeLessThan(html.indexOf("<header"));
+        expect(html).toContain('<main id="main" tabindex="-1" data-pagefind-body');
+        // The toggle leads to the same page in the other language.
+        expect(html).toMatch(new RegExp(`class="language-toggle" href="${routes[page][other]}"`));
+        // Exactly one h1, and a date of modification.
+        expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+        expect(html).toMatch(/class="date-modified">[^<]+<time datetime="\d{4}-\d{2}-\d{2}">/);
+        // Footer: the general line and the links to contacts, privacy, accessibility.
+        expect(html).toContain('href="tel:+14186442777"');
+        for (const id of ["contacts", "privacy", "accessibility"] as const) expect(html).toContain(`href="${routes[id][lang]}"`);
+        // No JavaScript on content pages, and no inline style or script (CSP).
+        expect(html).not.toMatch(/<script/);
+        expect(html).not.toMatch(/<style|style="/);
+      });
+    }
+  }
+  test("service pages carry the source's date of last update", () => {
+    expect(read(routes.videoconference.fr)).toContain('<time datetime="2017-08-24">24 août 2017</time>');
+    expect(read(routes.mobility.en)).toContain('<time datetime="2019-12-11">December 11, 2019</time>');
+  });
+});
+
+describe("search", () => {
+  test("the search page loads our module only, which loads Pagefind; without JavaScript it says so and links to the catalogue", () => {
+    for (const lang of ["fr", "en"] as const) {
+      const html = read(routes.search[lang]);
+      expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="/search.js">']);
+      expect(html).not.toContain("pagefind-ui.css");
+      expect(html).toContain(`href="${routes.home[lang]}#catalogue"`);
+      expect(html).not.toContain("data-pagefind-body");
+    }
+    expect(read("search.js")).toContain("/pagefind/pagefind-ui.js");
+  });
+  test("every content page has a plain search form leading to the search page of its language", () => {
+    expect(read(routes.telephony.fr)).toMatch(/<form class="search-form" role="search" action="\/fr\/recherche\/" method="get">/);
+    expect(read(routes.telephony.en)).toContain('name="q"');
+  });
+  test("the Pagefind index has both languages", () => {
+    const entry = JSON.parse(read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(["en-ca", "fr-ca"]);
+    expect(entry.languages["fr-ca"]?.page_count).toBe(entry.languages["en-ca"]?.page_count);
+  });
+});
+
+describe("/, 404, robots.txt and sitemap", () => {
+  test("/ offers both languages, French first, with no JavaScript", () => {
+    const html = read("index.html");
+    expect(html.indexOf('href="/fr/"')).toBeLessThan(html.indexOf('href="/en/"'));
+    expect(html).toContain('<section class="bilingual-part" lang="en-CA"');
+    expect(html).not.toMatch(/<script/);
+  });
+  test("the 404 page is in both languages, each part with its lang", () => {
+    const html = read("404.html");
+    expect(html).toContain('lang="fr-CA"');
+    expect(html).toContain('<section class="bilingual-part" lang="en-CA"');
+    expect(html).toContain("Page introuvable");
+    expect(html).toContain("Page not found");
+    expect(html).toContain('<meta name="robots" content="noindex">');
+  });
+  test("robots.txt points to the sitemap, whose pages include both languages", () => {
+    const robots = read("robots.txt");
+    expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
+    const sitemap = read("sitemap-0.xml");
+    for (const page of contentPages) {
+      expect(sitemap).toContain(`${routes[page].fr}</loc>`);
+      expect(sitemap).toContain(`${routes[page].en}</loc>`);
+    }
+  });
+});
