@@ -1,0 +1,40 @@
+/** The handlers' settings, from the environment (the contract with sst.config.ts). */
+import { DEFAULT_MIN_FILL_MS } from "../../src/lib/forms/fields.ts";
+import { localTableNames } from "./tables.ts";
+
+export interface Config {
+  submissionsTable: string;
+  rateLimitTable: string;
+  retentionMonths: number;
+  rateLimitMax: number;
+  rateLimitWindowSeconds: number;
+  /** Public origin of the site, for the 303 Location ("" = same origin, relative Location). */
+  siteOrigin: string;
+  /** Local DynamoDB endpoint (dynalite); unset in AWS. */
+  dynamoEndpoint?: string;
+  region?: string;
+  /** Minimum time, with JavaScript, between showing the form and sending it. */
+  minFillMs: number;
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+export function configFromEnv(env: Record<string, string | undefined> = process.env): Config {
+  return {
+    submissionsTable: env.SUBMISSIONS_TABLE || localTableNames.submissions,
+    rateLimitTable: env.RATE_LIMIT_TABLE || localTableNames.rateLimits,
+    retentionMonths: Math.max(1, positiveInt(env.RETENTION_MONTHS, 24, "RETENTION_MONTHS")),
+    // Shared government networks put many people behind one address: a generous limit.
+    rateLimitMax: Math.max(1, positiveInt(env.RATE_LIMIT_MAX, 20, "RATE_LIMIT_MAX")),
+    rateLimitWindowSeconds: Math.max(1, positiveInt(env.RATE_LIMIT_WINDOW_SECONDS, 600, "RATE_LIMIT_WINDOW_SECONDS")),
+    siteOrigin: (env.SITE_ORIGIN ?? "").replace(/\/+$/, ""),
+    ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
+    ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    minFillMs: positiveInt(env.MIN_FILL_MS, DEFAULT_MIN_FILL_MS, "MIN_FILL_MS"),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The page a reader without JavaScript gets back when the submission cannot be saved as sent
+ * (answers to correct, too many submissions, database down). The site is static, so no page of
+ * it can show a server's verdict without JavaScript: the handler renders the same form markup
+ * (src/lib/forms/render.ts) with the errors and every answer kept, posting to the same API.
+ * Nothing personal ever goes into a URL.
+ */
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { href } from "../../src/i18n/routes.ts";
+import fr from "../../src/i18n/ui/fr.ts";
+import en from "../../src/i18n/ui/en.ts";
+import { fields, type FormType } from "../../src/lib/forms/fields.ts";
+import type { FormLang, FormStrings } from "../../src/lib/forms/messages.ts";
+import { formCss, FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
+import { serviceLabels } from "../../src/lib/forms/service-labels.ts";
+
+export const uiStrings = { fr, en } as unknown as Record<FormLang, FormStrings>;
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface FormPageInput {
+  type: FormType;
+  lang: FormLang;
+  values: Values;
+  errors: Record<string, string>;
+  summary: SummaryItem[];
+  formError?: string;
+  source: string;
+  siteOrigin: string;
+  retentionMonths: number;
+}
+
+/** Keeps only the answers the form has (as strings or lists), to refill it. */
+export function refillValues(type: FormType, raw: Record<string, unknown>): Values {
+  const values: Values = {};
+  for (const spec of fields[type]) {
+    const value = raw[spec.name];
+    if (typeof value === "string") values[spec.name] = spec.kind === "checkboxes" ? [value] : value;
+    else if (Array.isArray(value)) values[spec.name] = spec.kind === "checkboxes" ? value.filter((v) => typeof v === "string") : value.filter((v) => typeof v === "string").join(" ");
+  }
+  return values;
+}
+
+export function renderFormPage(input: FormPageInput): string {
+  const strings = uiStrings[input.lang];
+  const site = (strings as Record<string, string>)["site.name"] ?? "";
+  const title = (strings[`forms.type.${input.type}`] as string) ?? input.type;
+  const errorWord = (strings["forms.errorPrefix"] as string) ?? "";
+  const o = input.siteOrigin;
+  const estimate = typeof input.values.estimate === "string" ? { code: input.values.estimate } : undefined;
+  const form = renderToString(
+    h(FormView, {
+      type: input.type,
+      lang: input.lang,
+      strings,
+      values: input.values,
+      errors: input.errors,
+      summary: input.summary,
+      ...(input.formError ? { formError: input.formError } : {}),
+      serviceLabels: serviceLabels(input.lang),
+      privacyHref: `${o}${href(input.lang, "privacy")}`,
+      retentionMonths: input.retentionMonths,
+      source: input.source,
+      ...(estimate ? { estimate } : {}),
+    }),
+  );
+  return `<!doctype html>
+<html lang="${input.lang === "fr" ? "fr-CA" : "en-CA"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escape(`${errorWord} ${title} – ${site}`)}</title>
+<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#111;margin:0}header{background:#095797;padding:1rem}header a{color:#fff;font-weight:700}main{padding:1rem;max-width:48rem;margin:0 auto}a{color:#095797}${formCss}</style>
+</head>
+<body>
+<header><a href="${escape(`${o}${href(input.lang, "home")}`)}">${escape(site)}</a></header>
+<main id="main">
+<h1>${escape(title)}</h1>
+${form}
+</main>
+</body>
+</html>`;
+}

@@ -1,0 +1,211 @@
+/**
+ * One submission, from HTTP request to stored item: the logic both handlers share. Pure
+ * decisions (parse, validate, choose the answer) around two database calls (rate limit, write),
+ * with every dependency injectable so tests can force collisions, outages and clocks.
+ */
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { href } from "../../src/i18n/routes.ts";
+import { formPage, HONEYPOT_FIELD, MAX_BODY_BYTES, type FormType } from "../../src/lib/forms/fields.ts";
+import { errorMessage, plural, text, type FormLang } from "../../src/lib/forms/messages.ts";
+import { splitMeta, validateAnswers, type FieldError } from "../../src/lib/forms/validate.ts";
+import { configFromEnv, type Config } from "./config.ts";
+import { dynamoClient } from "./dynamo.ts";
+import { bodyBytes, header, html, json, languageFromHeader, parseUrlEncoded, redirect, type HttpEvent, type HttpResult } from "./http.ts";
+import { jsonLogger, type Logger } from "./log.ts";
+import { refillValues, renderFormPage, uiStrings } from "./page.ts";
+import { checkRateLimit } from "./rate-limit.ts";
+import { defaultReferenceGenerator, type ReferenceGenerator } from "./reference.ts";
+import { createSubmission } from "./store.ts";
+
+export interface Deps {
+  config: Config;
+  db: DynamoDBClient;
+  now: () => Date;
+  generateReference: ReferenceGenerator;
+  log: Logger;
+  /** Random seed for a submission without an Idempotency-Key. */
+  randomSeed: () => string;
+}
+
+/** Seconds a client is asked to wait when the database fails. */
+export const UNAVAILABLE_RETRY_AFTER = 30;
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+const SOURCE_PATH = /^\/(fr|en)\/[A-Za-z0-9._~\/-]{0,200}$/;
+
+type Mode = "json" | "html";
+
+interface ErrorOut {
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+export function buildDeps(overrides: Partial<Deps> & { env?: Record<string, string | undefined> } = {}): Deps {
+  const config = overrides.config ?? configFromEnv(overrides.env ?? process.env);
+  return {
+    config,
+    db: overrides.db ?? dynamoClient({ ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}), ...(config.region ? { region: config.region } : {}) }),
+    now: overrides.now ?? (() => new Date()),
+    generateReference: overrides.generateReference ?? defaultReferenceGenerator,
+    log: overrides.log ?? jsonLogger,
+    randomSeed: overrides.randomSeed ?? (() => crypto.randomUUID()),
+  };
+}
+
+/** Whatever createSubmission throws comes from the database (or an exhausted reference space): retryable. */
+function isDatabaseError(error: unknown): boolean {
+  return error instanceof Error;
+}
+
+/** Handles one POST to a form's endpoint. Never throws: every failure has its status code. */
+export async function handleSubmission(type: FormType, event: HttpEvent, deps: Deps): Promise<HttpResult> {
+  const started = performance.now();
+  const { config } = deps;
+  const log = (outcome: string, result: HttpResult, extra: { reference?: string; errors?: string[]; error?: string; attempts?: number } = {}) => {
+    deps.log({ event: "submission", type, outcome, status: result.statusCode, latencyMs: Math.round(performance.now() - started), ...extra });
+    return result;
+  };
+
+  const contentType = (header(event, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const mode: Mode = contentType === "application/x-www-form-urlencoded" ? "html" : "json";
+  let lang: FormLang = languageFromHeader(header(event, "accept-language"));
+  const strings = () => uiStrings[lang];
+  const formError = (code: string, status: number, extraHeaders: Record<string, string> = {}, message?: string, raw?: Record<string, unknown>, source?: string): HttpResult => {
+    const text_ = message ?? text(strings(), `forms.error.${code}`);
+    if (mode === "html" || (contentType !== "application/json" && (header(event, "accept") ?? "").includes("text/html"))) {
+      return html(
+        status,
+        renderFormPage({
+          type, lang, values: refillValues(type, raw ?? {}), errors: {}, summary: [], formError: text_,
+          source: source ?? href(lang, formPage[type]), siteOrigin: config.siteOrigin, retentionMonths: config.retentionMonths,
+        }),
+        extraHeaders,
+      );
+    }
+    const errors: ErrorOut[] = [{ field: null, code, message: text_ }];
+    return json(status, { errors }, extraHeaders);
+  };
+
+  if (event.requestContext.http.method.toUpperCase() !== "POST") {
+    return log("method_not_allowed", json(405, { errors: [{ field: null, code: "method_not_allowed", message: "POST" }] }, { allow: "POST" }));
+  }
+  if (contentType !== "application/json" && contentType !== "application/x-www-form-urlencoded") {
+    return log("unsupported_media_type", formError("unsupported_media_type", 415));
+  }
+
+  const bytes = bodyBytes(event);
+  // Parse even an oversized form post (bounded) so that a reader without JavaScript keeps the answers.
+  let raw: Record<string, unknown> | undefined;
+  let parseFailed = false;
+  if (bytes.length <= MAX_BODY_BYTES * 16) {
+    const bodyText = bytes.toString("utf8");
+    if (mode === "html") {
+      raw = parseUrlEncoded(bodyText);
+    } else {
+      try {
+        const parsed: unknown = JSON.parse(bodyText);
+        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+        else parseFailed = true;
+      } catch {
+        parseFailed = true;
+      }
+    }
+  }
+  const split = raw ? splitMeta(raw) : { answers: {}, meta: {} as Record<string, unknown> };
+  if (split.meta.lang === "fr" || split.meta.lang === "en") lang = split.meta.lang;
+  const source = typeof split.meta.source === "string" && SOURCE_PATH.test(split.meta.source) ? split.meta.source : href(lang, formPage[type]);
+
+  if (bytes.length > MAX_BODY_BYTES) {
+    return log("too_large", formError("too_large", 413, {}, undefined, split.answers, source));
+  }
+
+  // The limit is counted before anything else touches the database, for valid and invalid posts alike.
+  try {
+    const limit = await checkRateLimit(
+      deps.db,
+      { table: config.rateLimitTable, max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds },
+      event.requestContext.http.sourceIp,
+      deps.now(),
+    );
+    if (!limit.allowed) {
+      const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+      const message = plural(strings(), "forms.error.rate_limited", minutes, lang);
+      return log("rate_limited", formError("rate_limited", 429, { "retry-after": String(limit.retryAfterSeconds) }, message, split.answers, source));
+    }
+  } catch (error) {
+    return log("unavailable", formError("unavailable", 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER) }, undefined, split.answers, source), { error: (error as Error).name });
+  }
+
+  if (parseFailed || !raw) return log("bad_request", formError("bad_request", 400));
+
+  // A robot filled the hidden field: it gets what it expects (a reference) and nothing is stored.
+  const honeypot = split.meta[HONEYPOT_FIELD];
+  if (honeypot !== undefined && honeypot !== null && !(typeof honeypot === "string" && honeypot.trim() === "")) {
+    const reference = deps.generateReference(type, deps.randomSeed(), 0);
+    return log("honeypot", success(reference));
+  }
+
+  // With JavaScript the island reports how long the form was shown; faster than a person is a robot.
+  if (mode === "json") {
+    const elapsed = Number(split.meta.elapsedMs);
+    if (!Number.isFinite(elapsed) || elapsed < config.minFillMs) return log("too_fast", formError("too_fast", 400));
+  }
+
+  const result = validateAnswers(type, split.answers);
+  if (!result.ok) {
+    return log("invalid", invalid(result.errors), { errors: result.errors.map((e) => `${e.field}:${e.code}`) });
+  }
+
+  const idempotencyKey = header(event, "idempotency-key");
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    return log("bad_idempotency_key", formError("bad_request", 400));
+  }
+  try {
+    const stored = await createSubmission(
+      { db: deps.db, table: config.submissionsTable, now: deps.now, retentionMonths: config.retentionMonths, generateReference: deps.generateReference },
+      { type, lang, source, answers: result.answers, seed: idempotencyKey ?? deps.randomSeed() },
+    );
+    if (stored.outcome === "conflict") {
+      return log("idempotency_conflict", formError("idempotency_conflict", 422, {}, undefined, split.answers, source), { reference: stored.reference });
+    }
+    return log(stored.outcome, success(stored.reference), { reference: stored.reference, attempts: stored.attempts });
+  } catch (error) {
+    if (!isDatabaseError(error)) throw error;
+    return log("unavailable", formError("unavailable", 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER) }, undefined, split.answers, source), { error: (error as Error).name });
+  }
+
+  function success(reference: string): HttpResult {
+    if (mode === "html") return redirect(`${config.siteOrigin}${href(lang, "confirmation", { query: { ref: reference } })}`);
+    return json(201, { reference });
+  }
+
+  function invalid(errors: FieldError[]): HttpResult {
+    const out = errors.map((e) => ({ field: e.field, code: e.code, message: errorMessage(strings(), type, e.field, e.code, lang) }));
+    if (mode === "json") return json(400, { errors: out });
+    return html(
+      400,
+      renderFormPage({
+        type, lang, values: refillValues(type, split.answers),
+        errors: Object.fromEntries(out.map((e) => [e.field, e.message])),
+        summary: out.map((e) => ({ field: e.field, message: e.message })),
+        source, siteOrigin: config.siteOrigin, retentionMonths: config.retentionMonths,
+      }),
+    );
+  }
+}
+
+/** A Lambda handler for one form type; its dependencies are built from the environment on first use. */
+export function createHandler(type: FormType, overrides: Partial<Deps> & { env?: Record<string, string | undefined> } = {}) {
+  let deps: Deps | undefined;
+  return async (event: HttpEvent): Promise<HttpResult> => {
+    deps ??= buildDeps(overrides);
+    try {
+      return await handleSubmission(type, event, deps);
+    } catch (error) {
+      // A bug, not a database failure: log its kind only, answer without details.
+      deps.log({ event: "submission", type, outcome: "error", status: 500, error: (error as Error).name });
+      return json(500, { errors: [{ field: null, code: "internal", message: "Internal error" }] });
+    }
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * `npm run submissions -- <command>`: business development's tool for the stored submissions.
+ *
+ *   list [--type T] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|csv]
+ *   show REF [--format text|json]
+ *   set-status REF STATUS [--note "…"]
+ *   export [--lang fr|en] [--type T] [--status S] [--from …] [--to …] [--out FILE]
+ *
+ * Where the data is:
+ *   - by default the local store of `npm start` (.data/, or --data DIR): when the server runs, its
+ *     dynalite (named in .data/dynamodb-endpoint.json) is used; otherwise the CLI starts dynalite on
+ *     the same files for the duration of the command (LevelDB allows one process at a time);
+ *   - --endpoint URL: any DynamoDB-compatible endpoint;
+ *   - --table NAME [--region R]: a deployed table, with your own AWS credentials (profile, SSO, env).
+ * --to is inclusive (the whole day); dates are read in UTC; times are shown in Québec time.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { dynamoClient } from "../../functions/core/dynamo.ts";
+import { normaliseReference } from "../../functions/core/reference.ts";
+import { getSubmission, isStatus, listAll, setStatus, type ListFilter, type Submission } from "../../functions/core/store.ts";
+import { localTableNames } from "../../functions/core/tables.ts";
+import { useTranslations } from "../i18n/index.ts";
+import { quebecParts } from "../i18n/format.ts";
+import { fields, formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
+import { ensureTables, startDynalite } from "../server/dynalite.ts";
+import { ENDPOINT_FILE } from "../server/start.ts";
+
+export const USAGE = `Usage: npm run submissions -- <command> [options]
+
+Commands:
+  list          [--type adviser-request|inquiry] [--status new|in-progress|answered|closed]
+                [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|json|csv]
+  show REF      [--format text|json]
+  set-status REF STATUS [--note "text"]
+  export        CSV for a spreadsheet (UTF-8 with BOM; fr-CA with ";" by default, --lang en for ",")
+                [--lang fr|en] [--out FILE] and the filters of list
+
+Where:
+  (default)     the local store of npm start (.data/; --data DIR)
+  --endpoint U  a DynamoDB-compatible endpoint
+  --table NAME  a deployed table (your AWS credentials), with --region R`;
+
+export class UsageError extends Error {}
+
+interface Store {
+  db: DynamoDBClient;
+  table: string;
+  close: () => Promise<void>;
+}
+
+async function alive(endpoint: string): Promise<boolean> {
+  try {
+    await dynamoClient({ endpoint, region: "local" }).send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function openStore(options: { table?: string; region?: string; endpoint?: string; data?: string }): Promise<Store> {
+  if (options.table) {
+    return { db: dynamoClient(options.region ? { region: options.region } : {}), table: options.table, close: async () => {} };
+  }
+  if (options.endpoint) {
+    return { db: dynamoClient({ endpoint: options.endpoint, region: "local" }), table: localTableNames.submissions, close: async () => {} };
+  }
+  const dataDir = resolve(options.data ?? ".data");
+  const file = join(dataDir, ENDPOINT_FILE);
+  if (existsSync(file)) {
+    const { endpoint } = JSON.parse(readFileSync(file, "utf8")) as { endpoint: string };
+    if (await alive(endpoint)) return { db: dynamoClient({ endpoint, region: "local" }), table: localTableNames.submissions, close: async () => {} };
+  }
+  let local;
+  try {
+    local = await startDynalite({ path: join(dataDir, "dynamodb") });
+  } catch (error) {
+    throw new Error(`Cannot open the local store in ${dataDir} (${(error as Error).message}). Is another process using it?`);
+  }
+  await ensureTables(local.endpoint, localTableNames);
+  return { db: dynamoClient({ endpoint: local.endpoint, region: "local" }), table: localTableNames.submissions, close: local.close };
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function parseFilter(values: Record<string, string | boolean | undefined>): ListFilter {
+  const filter: ListFilter = {};
+  const type = values.type as string | undefined;
+  if (type !== undefined) {
+    if (!(formTypes as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${formTypes.join(", ")}`);
+    filter.type = type as FormType;
+  }
+  const status = values.status as string | undefined;
+  if (status !== undefined) {
+    if (!isStatus(status)) throw new UsageError(`--status must be one of ${statuses.join(", ")}`);
+    filter.status = status;
+  }
+  for (const bound of ["from", "to"] as const) {
+    const value = values[bound] as string | undefined;
+    if (value === undefined) continue;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${bound} must be a date YYYY-MM-DD`);
+    filter[bound] = bound === "to" ? nextDay(value) : value;
+  }
+  return filter;
+}
+
+function quebecTime(iso: string): string {
+  const { date, time } = quebecParts(new Date(iso));
+  return `${date} ${time}`;
+}
+
+/** One CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+export function csvCell(value: string, separator: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /["\n\r]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const answerColumns = [...new Set(formTypes.flatMap((type) => fields[type].map((f) => f.name)))];
+
+/** The export: a header row in the language, one row per submission; UTF-8 with BOM so Excel reads accents. */
+export function toCsv(submissions: Submission[], lang: "fr" | "en"): string {
+  const t = useTranslations(lang);
+  const separator = lang === "fr" ? ";" : ",";
+  const header = [
+    t("forms.export.reference"), t("forms.export.type"), t("forms.export.status"), t("forms.export.createdAt"),
+    t("forms.export.lang"), t("forms.export.source"),
+    ...answerColumns.map((name) => t(`forms.field.${name}` as Parameters<typeof t>[0])),
+    t("forms.export.expiresAt"),
+  ];
+  const rows = submissions.map((s) => [
+    s.reference,
+    t(`forms.type.${s.type}` as Parameters<typeof t>[0]),
+    t(`forms.status.${s.status}` as Parameters<typeof t>[0]),
+    quebecTime(s.createdAt),
+    s.lang,
+    s.source,
+    ...answerColumns.map((name) => {
+      const value = s.answers[name];
+      return Array.isArray(value) ? value.join(" | ") : (value ?? "");
+    }),
+    quebecParts(new Date(s.expiresAt * 1000)).date,
+  ]);
+  return `\ufeff${[header, ...rows].map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join("\r\n")}\r\n`;
+}
+
+function table(submissions: Submission[]): string {
+  const rows = [["REFERENCE", "TYPE", "STATUS", "RECEIVED (QC)", "LANG", "ORGANISATION"]];
+  for (const s of submissions) rows.push([s.reference, s.type, s.status, quebecTime(s.createdAt), s.lang, String(s.answers.organisation ?? "")]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + `\n${submissions.length} submission(s)\n`;
+}
+
+function describe(s: Submission): string {
+  const lines = [
+    `${s.reference}  (${s.type})`,
+    `status:     ${s.status}`,
+    `received:   ${quebecTime(s.createdAt)} (Québec time)`,
+    `language:   ${s.lang}    from: ${s.source}`,
+    `deleted on: ${quebecParts(new Date(s.expiresAt * 1000)).date} (retention)`,
+    "",
+    ...Object.entries(s.answers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`),
+    "",
+    "history:",
+    ...s.statusHistory.map((h) => `  ${quebecTime(h.at)}  ${h.status}${h.note ? `  — ${h.note}` : ""}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Runs one command; returns what to print. Exported for the tests. */
+export async function run(argv: string[], output: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      type: { type: "string" }, status: { type: "string" }, from: { type: "string" }, to: { type: "string" },
+      format: { type: "string" }, lang: { type: "string" }, note: { type: "string" }, out: { type: "string" },
+      table: { type: "string" }, region: { type: "string" }, endpoint: { type: "string" }, data: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    output(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  if (!["list", "show", "set-status", "export"].includes(command)) throw new UsageError(`Unknown command "${command}"`);
+  const filter = command === "list" || command === "export" ? parseFilter(values) : {};
+  const lang = (values.lang ?? "fr") as string;
+  if (lang !== "fr" && lang !== "en") throw new UsageError("--lang must be fr or en");
+
+  const store = await openStore(values);
+  try {
+    if (command === "list") {
+      const format = values.format ?? "table";
+      const found = await listAll(store.db, store.table, filter);
+      if (format === "json") output(`${JSON.stringify(found, null, 2)}\n`);
+      else if (format === "csv") output(toCsv(found, lang));
+      else if (format === "table") output(table(found));
+      else throw new UsageError("--format must be table, json or csv");
+      return 0;
+    }
+    if (command === "export") {
+      const csv = toCsv(await listAll(store.db, store.table, filter), lang);
+      if (values.out) {
+        writeFileSync(values.out, csv);
+        output(`Wrote ${values.out}\n`);
+      } else {
+        output(csv);
+      }
+      return 0;
+    }
+    const reference = normaliseReference(rest[0] ?? "");
+    if (!reference) throw new UsageError(`"${rest[0] ?? ""}" is not a reference (e.g. INF-7K3M-9QXR)`);
+    if (command === "show") {
+      const found = await getSubmission(store.db, store.table, reference);
+      if (!found) {
+        output(`No submission ${reference}\n`);
+        return 1;
+      }
+      output(values.format === "json" ? `${JSON.stringify(found, null, 2)}\n` : describe(found));
+      return 0;
+    }
+    const status = rest[1] ?? "";
+    if (!isStatus(status)) throw new UsageError(`STATUS must be one of ${statuses.join(", ")}`);
+    const updated = await setStatus(store.db, store.table, reference, status, values.note ? { note: values.note } : {});
+    if (!updated) {
+      output(`No submission ${reference}\n`);
+      return 1;
+    }
+    output(`${reference}: ${updated.status}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+if (import.meta.main) {
+  run(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((error: Error) => {
+      process.stderr.write(`${error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${error.message}`}\n`);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    });
+}

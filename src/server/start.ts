@@ -1,0 +1,256 @@
+/**
+ * `npm start`: the whole product on one machine, in one process.
+ *   1. builds the site when dist/ is missing or older than its sources (astro build + pagefind);
+ *   2. starts dynalite persisted under .data/ and creates the missing tables (functions/core/tables.ts);
+ *   3. serves the static site as S3 + CloudFront would (folders → index.html, unknown → 404.html
+ *      with status 404) and /api/* through the SAME Lambda handlers, with an API Gateway v2 event.
+ * Data survives a restart: it is LevelDB files under .data/dynamodb/.
+ */
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { createHandler } from "../../functions/core/submit.ts";
+import type { HttpEvent, HttpResult } from "../../functions/core/http.ts";
+import { localTableNames } from "../../functions/core/tables.ts";
+import { formAction, formTypes } from "../lib/forms/fields.ts";
+import { ensureTables, startDynalite } from "./dynalite.ts";
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".ics": "text/calendar; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".webmanifest": "application/manifest+json",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+};
+
+/** The file where a running server says which dynalite endpoint holds the data (read by the CLI). */
+export const ENDPOINT_FILE = "dynamodb-endpoint.json";
+
+/** API Gateway accepts far more; the handlers answer 413 above 16 KB, this only bounds memory. */
+const MAX_READ_BYTES = 1024 * 1024;
+
+export interface LocalServerOptions {
+  /** 0 = a free port. Default: PORT or 4321. */
+  port?: number;
+  host?: string;
+  /** Where dynalite keeps its files. Default: .data */
+  dataDir?: string;
+  /** The built site. Default: DIST_DIR or dist */
+  distDir?: string;
+  /** Extra environment for the handlers (e.g. RATE_LIMIT_MAX for the load test). */
+  env?: Record<string, string>;
+  /** Print the handlers' JSON logs (default: true for npm start, false when a test asks). */
+  logs?: boolean;
+}
+
+export interface LocalServer {
+  url: string;
+  /** dynalite's endpoint, for tests and the CLI. */
+  dynamoEndpoint: string;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_READ_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => done(size > MAX_READ_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on("error", fail);
+  });
+}
+
+/** The API Gateway HTTP API (payload 2.0) event for a request, source address from the socket. */
+export function toEvent(req: IncomingMessage, body: Buffer): HttpEvent {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(",") : value;
+  }
+  const contentType = (headers["content-type"] ?? "").toLowerCase();
+  // Like API Gateway: text types arrive as text, anything else base64-encoded.
+  const textual = /^(application\/(json|x-www-form-urlencoded)|text\/)/.test(contentType);
+  const sourceIp = (req.socket.remoteAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
+  return {
+    version: "2.0",
+    routeKey: `${req.method} ${url.pathname}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(body.length > 0 ? { body: textual ? body.toString("utf8") : body.toString("base64") } : {}),
+    isBase64Encoded: body.length > 0 && !textual,
+    requestContext: {
+      requestId: crypto.randomUUID(),
+      timeEpoch: Date.now(),
+      http: { method: req.method ?? "GET", path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp, userAgent: headers["user-agent"] ?? "" },
+    },
+  };
+}
+
+function send(res: ServerResponse, result: HttpResult): void {
+  res.writeHead(result.statusCode, result.headers);
+  res.end(result.body);
+}
+
+function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { allow: "GET, HEAD" }).end();
+    return;
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) {
+    res.writeHead(400).end();
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!existsSync(file)) {
+    res.writeHead(404, { "content-type": types[".html"] as string });
+    const notFound = join(root, "404.html");
+    if (existsSync(notFound) && req.method === "GET") createReadStream(notFound).pipe(res);
+    else res.end();
+    return;
+  }
+  res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+  if (req.method === "HEAD") res.end();
+  else createReadStream(file).pipe(res);
+}
+
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const dataDir = resolve(options.dataDir ?? ".data");
+  const distDir = resolve(options.distDir ?? process.env.DIST_DIR ?? "dist");
+  const dynamo = await startDynalite({ path: join(dataDir, "dynamodb") });
+  await ensureTables(dynamo.endpoint, localTableNames);
+  const env = {
+    ...(process.env as Record<string, string>),
+    SUBMISSIONS_TABLE: localTableNames.submissions,
+    RATE_LIMIT_TABLE: localTableNames.rateLimits,
+    SITE_ORIGIN: "",
+    AWS_REGION: "local",
+    ...options.env,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+  };
+  const quiet = options.logs === false ? { log: () => {} } : {};
+  const routes = new Map(formTypes.map((type) => [formAction[type], createHandler(type, { env, ...quiet })]));
+
+  const server = createServer(async (req, res) => {
+    try {
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (path.startsWith("/api/")) {
+        const handler = routes.get(path.replace(/\/$/, ""));
+        if (!handler) {
+          send(res, { statusCode: 404, headers: { "content-type": "application/json" }, body: '{"errors":[{"field":null,"code":"not_found","message":"Not found"}]}' });
+          return;
+        }
+        const body = await readBody(req);
+        if (!body) {
+          send(res, { statusCode: 413, headers: { "content-type": "application/json" }, body: '{"errors":[{"field":null,"code":"too_large","message":"Payload too large"}]}' });
+          return;
+        }
+        send(res, await handler(toEvent(req, body)));
+        return;
+      }
+      serveStatic(distDir, req, res);
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+      process.stderr.write(`local server: ${(error as Error).name}\n`);
+    }
+  });
+  const port = options.port ?? Number(process.env.PORT ?? 4321);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => done());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${address.port}`;
+  const endpointFile = join(dataDir, ENDPOINT_FILE);
+  writeFileSync(endpointFile, JSON.stringify({ endpoint: dynamo.endpoint, pid: process.pid }));
+  return {
+    url: url.replace("localhost", "127.0.0.1"),
+    dynamoEndpoint: dynamo.endpoint,
+    dataDir,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      rmSync(endpointFile, { force: true });
+      await dynamo.close();
+    },
+  };
+}
+
+/** Latest modification time under the given paths (files and folders, recursively). */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) if (entry !== "node_modules") visit(join(path, entry));
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+/** dist is stale when missing or older than anything the build reads. */
+export function needsBuild(distDir: string, root = process.cwd()): boolean {
+  const index = join(distDir, "index.html");
+  if (!existsSync(index)) return true;
+  const sources = ["src", "content", "public", "astro.config.mjs", "package.json"].map((p) => join(root, p));
+  return newestMtime(sources) > statSync(index).mtimeMs;
+}
+
+function build(distDir: string): void {
+  console.log(`Building the site into ${distDir} …`);
+  const run = (args: string[]) => {
+    const result = spawnSync("npx", args, { stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`npx ${args.join(" ")} failed (exit ${result.status})`);
+  };
+  run(["astro", "build", "--outDir", distDir]);
+  run(["pagefind", "--site", distDir, "--quiet"]);
+}
+
+async function main(): Promise<void> {
+  const distDir = resolve(process.env.DIST_DIR ?? "dist");
+  if (needsBuild(distDir)) build(distDir);
+  const server = await startLocalServer({ distDir });
+  console.log(`\nSite and API: ${server.url.replace("127.0.0.1", "localhost")}/`);
+  console.log(`Submissions are stored in ${join(server.dataDir, "dynamodb")} (dynalite at ${server.dynamoEndpoint}); they survive a restart.`);
+  console.log("List them with: npm run submissions -- list     Stop with Ctrl+C.\n");
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (import.meta.main) {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

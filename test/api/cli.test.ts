@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHandler } from "../../functions/core/submit.ts";
+import { csvCell, run, UsageError } from "../../src/cli/submissions.ts";
+import { startLocalServer } from "../../src/server/start.ts";
+import { key, postEvent, startTestDb, testEnv, validAdviser, validInquiry, type TestDb } from "./support.ts";
+
+let db: TestDb;
+const refs: Record<string, string> = {};
+beforeAll(async () => {
+  db = await startTestDb();
+  const env = testEnv(db.endpoint);
+  const inquiry = createHandler("inquiry", { env, log: () => {} });
+  const adviser = createHandler("adviser-request", { env, log: () => {} });
+  refs.inquiry = JSON.parse((await inquiry(postEvent("/api/inquiries", JSON.stringify({ ...validInquiry, organisation: "=HYPERLINK(\"x\")" }), { headers: { "idempotency-key": key() } }))).body).reference;
+  refs.adviser = JSON.parse((await adviser(postEvent("/api/adviser-requests", JSON.stringify(validAdviser), { headers: { "idempotency-key": key() } }))).body).reference;
+});
+afterAll(async () => {
+  await db.cleanup();
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  let out = "";
+  const code = await run([...args, "--endpoint", db.endpoint], (t) => (out += t));
+  return { code, out };
+}
+
+describe("npm run submissions", () => {
+  it("lists with filters, as a table and as JSON", async () => {
+    const all = await cli("list");
+    expect(all.code).toBe(0);
+    expect(all.out).toContain(refs.inquiry);
+    expect(all.out).toContain(refs.adviser);
+    expect(all.out).toContain("2 submission(s)");
+    const onlyInquiries = JSON.parse((await cli("list", "--type", "inquiry", "--format", "json")).out) as Array<{ reference: string }>;
+    expect(onlyInquiries.map((s) => s.reference)).toEqual([refs.inquiry]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await cli("list", "--from", today, "--to", today)).out).toContain("2 submission(s)");
+    expect((await cli("list", "--to", "2000-01-01")).out).toContain("0 submission(s)");
+  });
+
+  it("shows one submission and changes its status with a note", async () => {
+    const shown = await cli("show", refs.adviser!.toLowerCase());
+    expect(shown.out).toContain(validAdviser.email);
+    expect((await cli("set-status", refs.adviser!, "in-progress", "--note", "Conseiller avisé")).out).toContain("in-progress");
+    const listed = JSON.parse((await cli("list", "--status", "in-progress", "--format", "json")).out) as Array<{ reference: string; statusHistory: Array<{ note?: string }> }>;
+    expect(listed.map((s) => s.reference)).toEqual([refs.adviser]);
+    expect(listed[0]!.statusHistory[1]!.note).toBe("Conseiller avisé");
+    expect((await cli("show", "CON-ZZZZ-ZZZZ")).code).toBe(1);
+    await expect(cli("set-status", refs.adviser!, "done")).rejects.toThrow(UsageError);
+    await expect(cli("list", "--type", "other")).rejects.toThrow(UsageError);
+  });
+
+  it("exports CSV with a BOM, ';' in French and ',' in English, formulas neutralised", async () => {
+    const fr = (await cli("export")).out;
+    expect(fr.startsWith("\ufeffRéférence;Type de demande;")).toBe(true);
+    expect(fr).toContain("Demande d'information");
+    expect(fr).toContain(`'=HYPERLINK(""x"")`);
+    const en = (await cli("export", "--lang", "en")).out;
+    expect(en.startsWith("\ufeffReference,Request type,")).toBe(true);
+    expect(en.split("\r\n").filter(Boolean)).toHaveLength(3);
+    expect(csvCell("a;b", ";")).toBe('"a;b"');
+    expect(csvCell("+1 418", ",")).toBe("'+1 418");
+  });
+
+  it("works on the local store whether or not npm start is running", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "forms-cli-"));
+    try {
+      const server = await startLocalServer({ port: 0, dataDir, distDir: dataDir, logs: false });
+      const response = await fetch(`${server.url}/api/adviser-requests`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(validAdviser),
+      });
+      const { reference } = (await response.json()) as { reference: string };
+      let out = "";
+      // Server running: the CLI uses its dynalite.
+      await run(["list", "--data", dataDir], (t) => (out += t));
+      expect(out).toContain(reference);
+      await server.close();
+      // Server stopped: the CLI opens the same files itself; the data survived.
+      out = "";
+      await run(["show", reference, "--data", dataDir], (t) => (out += t));
+      expect(out).toContain(validAdviser.organisation);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Both forms in a real browser, with and without JavaScript, in French and in English, against
+ * `startLocalServer` (the built site + the same handlers + dynalite on a temp dir): each
+ * submission must reach the confirmation page with its reference and exist in the database.
+ * Needs a built site: DIST_DIR (default dist).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamoClient } from "../../functions/core/dynamo.ts";
+import { REFERENCE_PATTERN } from "../../functions/core/reference.ts";
+import { getSubmission } from "../../functions/core/store.ts";
+import { localTableNames } from "../../functions/core/tables.ts";
+import { href } from "../../src/i18n/routes.ts";
+import { startLocalServer, type LocalServer } from "../../src/server/start.ts";
+import { launchBrowser } from "../support/browser.ts";
+
+let server: LocalServer;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "forms-browser-"));
+  server = await startLocalServer({ port: 0, dataDir, distDir: process.env.DIST_DIR ?? "dist", logs: false, env: { RATE_LIMIT_MAX: "1000" } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function stored(reference: string) {
+  return getSubmission(dynamoClient({ endpoint: server.dynamoEndpoint, region: "local" }), localTableNames.submissions, reference);
+}
+
+async function newPage(javaScript: boolean): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  return context.newPage();
+}
+
+async function fillAdviser(page: Page, lang: "fr" | "en", name: string) {
+  await page.fill("#adviser-request-organisation", lang === "fr" ? "Ministère de l'Exemple" : "Example Agency");
+  await page.fill("#adviser-request-name", name);
+  await page.fill("#adviser-request-email", "personne@exemple.gouv.qc.ca");
+  await page.fill("#adviser-request-phone", "418 644-1500");
+  await page.fill("#adviser-request-extension", "2415");
+  await page.check(`#adviser-request-preferredLanguage-${lang}`);
+}
+
+async function fillInquiry(page: Page, lang: "fr" | "en", name: string) {
+  await page.fill("#inquiry-organisation", "Ville de Lévis");
+  await page.selectOption("#inquiry-organisationType", "municipality");
+  await page.fill("#inquiry-name", name);
+  await page.fill("#inquiry-email", "personne@levis.ca");
+  await page.check("#inquiry-services-mobility");
+  await page.check("#inquiry-services-csc");
+  await page.fill("#inquiry-message", lang === "fr" ? "Quels sont les tarifs ? Merci." : "What are the prices? Thanks.");
+  await page.check(`#inquiry-preferredLanguage-${lang}`);
+}
+
+async function confirmationReference(page: Page, lang: "fr" | "en", javaScript: boolean): Promise<string> {
+  await page.waitForURL((url) => url.pathname === href(lang, "confirmation"), { timeout: 20_000 });
+  const reference = new URL(page.url()).searchParams.get("ref") ?? "";
+  expect(reference).toMatch(REFERENCE_PATTERN);
+  if (javaScript) {
+    await expect.poll(() => page.locator("[data-reference]").textContent()).toBe(reference);
+  } else {
+    const noscript = await page.locator(".sf-reference-noscript").textContent();
+    expect(noscript).toContain("ref=");
+  }
+  return reference;
+}
+
+for (const lang of ["fr", "en"] as const) {
+  for (const javaScript of [true, false]) {
+    describe(`${lang}, JavaScript ${javaScript ? "on" : "off"}`, () => {
+      it("sends the adviser request and shows its reference", async () => {
+        const page = await newPage(javaScript);
+        await page.goto(`${server.url}${href(lang, "adviserForm")}`);
+        const name = `Adviser ${lang} ${javaScript}`;
+        await fillAdviser(page, lang, name);
+        await page.click("form.sf-form button[type=submit]");
+        const reference = await confirmationReference(page, lang, javaScript);
+        expect(reference.startsWith("CON-")).toBe(true);
+        const record = await stored(reference);
+        expect(record).toMatchObject({ type: "adviser-request", lang, status: "new", answers: { name, extension: "2415", preferredLanguage: lang } });
+        await page.context().close();
+      });
+
+      it("sends the service inquiry and shows its reference", async () => {
+        const page = await newPage(javaScript);
+        await page.goto(`${server.url}${href(lang, "inquiryForm")}`);
+        const name = `Inquiry ${lang} ${javaScript}`;
+        await fillInquiry(page, lang, name);
+        await page.click("form.sf-form button[type=submit]");
+        const reference = await confirmationReference(page, lang, javaScript);
+        expect(reference.startsWith("INF-")).toBe(true);
+        const record = await stored(reference);
+        expect(record).toMatchObject({ type: "inquiry", lang, answers: { name, organisationType: "municipality", services: ["mobility", "csc"] } });
+        await page.context().close();
+      });
+
+      it("shows the errors, keeps the answers, and accepts the corrected form", async () => {
+        const page = await newPage(javaScript);
+        await page.goto(`${server.url}${href(lang, "inquiryForm")}`);
+        await page.fill("#inquiry-organisation", "Organisme X");
+        await page.fill("#inquiry-email", "pas-un-courriel");
+        await page.click("form.sf-form button[type=submit]");
+        const summary = page.locator(".sf-error-summary");
+        await summary.waitFor();
+        if (javaScript) {
+          // Focus moves to the summary, whose links lead to the fields.
+          await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("sf-error-summary"))).toBe(true);
+        }
+        expect(await summary.locator("a[href='#inquiry-email']").count()).toBe(1);
+        expect(await page.locator("#inquiry-email").getAttribute("aria-invalid")).toBe("true");
+        expect(await page.inputValue("#inquiry-organisation")).toBe("Organisme X");
+        expect(await page.inputValue("#inquiry-email")).toBe("pas-un-courriel");
+        await page.fill("#inquiry-email", "x@exemple.ca");
+        await page.fill("#inquiry-name", "Corrigé");
+        await page.selectOption("#inquiry-organisationType", "agency");
+        await page.fill("#inquiry-message", "Message");
+        await page.check(`#inquiry-preferredLanguage-${lang}`);
+        await page.click("form.sf-form button[type=submit]");
+        const reference = await confirmationReference(page, lang, javaScript);
+        expect((await stored(reference))?.answers).toMatchObject({ organisation: "Organisme X", email: "x@exemple.ca", name: "Corrigé" });
+        await page.context().close();
+      });
+    });
+  }
+}
+
+describe("with JavaScript, failures keep the answers", () => {
+  it("offers to retry after the server refuses for a while (429), and the retry is stored once", async () => {
+    const page = await newPage(true);
+    await page.goto(`${server.url}${href("en", "adviserForm")}`);
+    await fillAdviser(page, "en", "Retry person");
+    let refused = false;
+    await page.route("**/api/adviser-requests", async (route) => {
+      if (!refused) {
+        refused = true;
+        await route.fulfill({ status: 429, headers: { "retry-after": "120", "content-type": "application/json" }, body: '{"errors":[{"field":null,"code":"rate_limited","message":"x"}]}' });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.click("form.sf-form button[type=submit]");
+    const summary = page.locator(".sf-error-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain("Try again in 2 minutes");
+    expect(await page.inputValue("#adviser-request-name")).toBe("Retry person");
+    await summary.locator("button").click();
+    const reference = await confirmationReference(page, "en", true);
+    expect((await stored(reference))?.answers.name).toBe("Retry person");
+    await page.context().close();
+  });
+});
