@@ -3,9 +3,14 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import sitemap from "@astrojs/sitemap";
+import { languages, localeTag } from "./src/i18n/locales.ts";
+import { pageOfPath, routes } from "./src/i18n/routes.ts";
 
-/** Public origin of the site; overridden per stage at deploy time (SITE_URL). */
+/** Public origin of the site; set per stage at deploy time (SITE_URL). */
 const site = process.env.SITE_URL ?? "https://services.example.gouv.qc.ca";
+
+/** Pages that are not for search engines: the inbox and the confirmation of a submission. */
+const unlisted = new Set(["inbox", "confirmation"]);
 
 export default defineConfig({
   site,
@@ -16,9 +21,19 @@ export default defineConfig({
     mdx(),
     preact(),
     sitemap({
-      // The inbox and confirmation pages are not for search engines.
-      filter: (page) => !/\/(boite-de-reception|inbox|confirmation)\//.test(page),
-      i18n: { defaultLocale: "fr", locales: { fr: "fr-CA", en: "en-CA" } },
+      filter: (page) => {
+        const found = pageOfPath(new URL(page).pathname);
+        return !(found && unlisted.has(found.page));
+      },
+      // The French and English slugs differ, so each page's alternates come from the route table.
+      serialize(item) {
+        const found = pageOfPath(new URL(item.url).pathname);
+        if (!found) return item;
+        return {
+          ...item,
+          links: languages.map((lang) => ({ lang: localeTag[lang], url: new URL(routes[found.page][lang], site).href })),
+        };
+      },
     }),
   ],
   devToolbar: { enabled: false },

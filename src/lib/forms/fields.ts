@@ -54,7 +54,7 @@ export interface FieldSpec {
 const organisation: FieldSpec = { name: "organisation", kind: "text", required: true, max: 200, autocomplete: "organization" };
 const name: FieldSpec = { name: "name", kind: "text", required: true, max: 150, autocomplete: "name" };
 const email: FieldSpec = { name: "email", kind: "email", required: true, max: 254, autocomplete: "work email" };
-const phone: FieldSpec = { name: "phone", kind: "tel", required: false, max: 30, autocomplete: "work tel-national" };
+const phone: FieldSpec = { name: "phone", kind: "tel", required: false, max: 30, autocomplete: "work tel" };
 const extension: FieldSpec = { name: "extension", kind: "extension", required: false, max: 8, autocomplete: "work tel-extension" };
 const preferredLanguage: FieldSpec = { name: "preferredLanguage", kind: "radio", required: true, max: 2, options: preferredLanguages };
 

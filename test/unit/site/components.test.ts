@@ -74,6 +74,13 @@ describe("ServiceLevelTable", () => {
     expect(fr).toMatch(/<abbr title="sans objet">S\. O\.<\/abbr>/);
     expect(en).toMatch(/<abbr title="not applicable">N\/A<\/abbr>/);
   });
+  test("a table whose source prints no conditions section shows none (not « S. O. »)", async () => {
+    const t = table("videoconference", "videoconference-subscriptions");
+    expect(t.conditionsOmitted).toBe(true);
+    const fr = text(await render(ServiceLevelTable, { lang: "fr", table: t }));
+    expect(fr).not.toContain("S. O.");
+    expect(fr).not.toContain("Conditions d");
+  });
   test("« dans 85 % des cas » follows the target", async () => {
     const fr = text(await render(ServiceLevelTable, { lang: "fr", table: table("cau", "cau-targets") }));
     expect(fr).toContain("3 heures dans 85 % des cas");
