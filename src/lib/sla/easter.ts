@@ -1,0 +1,30 @@
+/**
+ * Easter Sunday by the Gregorian computus (the "anonymous Gregorian algorithm", Meeus/Jones/Butcher).
+ */
+import { checkYear } from "./civil.ts";
+
+/**
+ * Month and day of Easter Sunday in a Gregorian year.
+ * @throws SlaInputError "out-of-range" outside the engine's years
+ * @example easterSunday(2026) // { month: 4, day: 5 }
+ * @example easterSunday(2027) // { month: 3, day: 28 }
+ * @example easterSunday(2028) // { month: 4, day: 16 }
+ */
+export function easterSunday(year: number): { month: number; day: number } {
+  checkYear(year);
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { month, day };
+}
