@@ -55,6 +55,11 @@ export async function serveDist(root = distDir()): Promise<{ url: string; close:
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    // Browsers keep connections alive: drop them, or close() waits for their keep-alive timeout.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
