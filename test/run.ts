@@ -2,8 +2,9 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to read.
  * 1. Chromium is present (or the command that installs it is printed);
  * 2. the site builds (astro build + pagefind index) — into DIST_DIR when it is set, else dist/;
- * 3. vitest runs every test: unit, build checks (parity, links), accessibility, page weight, browser, infrastructure;
- * 4. the page-weight table (`npm run budget`).
+ * 3. the types: `astro check` (TypeScript strict over .ts, .tsx and .astro files);
+ * 4. vitest runs every test: unit, build checks (parity, links), accessibility, page weight, browser, infrastructure;
+ * 5. the page-weight table (`npm run budget`).
  * Arguments after `npm test --` go to vitest (e.g. `npm test -- --project site`).
  * The last line is always `npm test: N passed, M failed` (vitest's tests; a step that keeps vitest
  * from running — no Chromium, a failed build — counts as one failure). The exit code is 0 only when all is well.
@@ -66,7 +67,10 @@ const built = distDir
   : step("Build", "npm", ["run", "--silent", "build"]);
 if (!built) finish(0, 1, false);
 
-// 3. Vitest, with a JSON report for the counts
+// 3. Types: a type error is a failure even when no test happens to reach that code.
+const typesOk = step("Types", "npx", ["astro", "check", "--minimumSeverity", "error"]);
+
+// 4. Vitest, with a JSON report for the counts
 const reportDir = mkdtempSync(join(tmpdir(), "npm-test-"));
 const reportFile = join(reportDir, "vitest.json");
 // Extra arguments go to vitest: `npm test -- --project site`, `npm test -- test/build`.
@@ -96,7 +100,8 @@ try {
   rmSync(reportDir, { recursive: true, force: true });
 }
 
-// 4. The page-weight table (its pass/fail is also a vitest test)
+// 5. The page-weight table (its pass/fail is also a vitest test)
 const budgetOk = step("Page weight", "npm", ["run", "--silent", "budget"]);
 
-finish(passed, failed, testsOk && budgetOk);
+if (!typesOk) failed += 1;
+finish(passed, failed, testsOk && budgetOk && typesOk);

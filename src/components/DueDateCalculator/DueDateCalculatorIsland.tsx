@@ -291,7 +291,16 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
 
   return (
     <div class="ddc">
-      <form class="ddc-form" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby={id("form-heading")}>
+      <form
+        class="ddc-form"
+        noValidate
+        // The result updates as the reader types; submitting takes keyboard and screen-reader users to it.
+        onSubmit={(e) => {
+          e.preventDefault();
+          document.getElementById(id("result-heading"))?.focus();
+        }}
+        aria-labelledby={id("form-heading")}
+      >
         <H id={id("form-heading")}>{t("sla.formHeading")}</H>
         <div class="ddc-field">
           <label for={id("level")}>{t("sla.levelLabel")}</label>
@@ -378,10 +387,11 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
             )}
           </fieldset>
         )}
+        <button type="submit" class="ddc-button ddc-submit">{t("sla.submit")}</button>
       </form>
 
       <section class="ddc-result" aria-labelledby={id("result-heading")}>
-        <H id={id("result-heading")}>{t("sla.resultHeading")}</H>
+        <H id={id("result-heading")} tabIndex={-1}>{t("sla.resultHeading")}</H>
         <div class="ddc-summary" aria-live="polite" aria-atomic="true">{summary}</div>
         {result?.kind === "availability" && (
           <table class="ddc-downtime">

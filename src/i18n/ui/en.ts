@@ -108,6 +108,7 @@ export default {
   "sla.pauseToDate": "End date",
   "sla.pauseToTime": "End time",
   "sla.addPause": "Add a pause",
+  "sla.submit": "Show the due date",
   "sla.removePause": "Remove pause {number}",
   "sla.error.date": "Enter a valid date, for example 2026-12-01.",
   "sla.error.time": "Enter a valid time, for example 09:30.",

@@ -108,6 +108,7 @@ export default {
   "sla.pauseToDate": "Date de fin",
   "sla.pauseToTime": "Heure de fin",
   "sla.addPause": "Ajouter une pause",
+  "sla.submit": "Afficher l'échéance",
   "sla.removePause": "Retirer la pause {number}",
   "sla.error.date": "Indiquez une date valide, par exemple 2026-12-01.",
   "sla.error.time": "Indiquez une heure valide, par exemple 09:30.",

@@ -118,6 +118,7 @@ export const uiSchema = z.strictObject({
   "sla.pauseToDate": text("Calculator: label of a pause's end date"),
   "sla.pauseToTime": text("Calculator: label of a pause's end time"),
   "sla.addPause": text("Calculator: button that adds a pause"),
+  "sla.submit": text("Calculator: submit button, which moves focus to the result"),
   "sla.removePause": text("Calculator: button that removes a pause; {number}"),
   "sla.error.date": text("Calculator: error for a missing or invalid date"),
   "sla.error.time": text("Calculator: error for a missing or invalid time"),

@@ -171,6 +171,13 @@ describe("editing", () => {
     expect(container.querySelector(".ddc-pauses")).toBeNull();
     expect(new URLSearchParams(window.location.search).getAll("pause")).toEqual([]);
   });
+  test("the submit button takes the reader to the result heading", async () => {
+    const { container, t } = await mount("?level=csc-restore-p1");
+    fireEvent.click(screen.getByRole("button", { name: t("sla.submit") }));
+    const heading = container.querySelector(".ddc-result h2, .ddc-result h3");
+    expect(heading?.textContent).toBe(t("sla.resultHeading"));
+    expect(document.activeElement).toBe(heading);
+  });
   test("the result is in a polite live region", async () => {
     const { container } = await mount("?level=csc-restore-p1");
     const live = container.querySelector("[aria-live]");
