@@ -16,6 +16,7 @@ import { refillValues, renderFormPage, uiStrings } from "./page.ts";
 import { checkRateLimit } from "./rate-limit.ts";
 import { defaultReferenceGenerator, type ReferenceGenerator } from "./reference.ts";
 import { createSubmission } from "./store.ts";
+import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "./notify.ts"; // inbox (issue 7)
 
 export interface Deps {
   config: Config;
@@ -25,6 +26,8 @@ export interface Deps {
   log: Logger;
   /** Random seed for a submission without an Idempotency-Key. */
   randomSeed: () => string;
+  /** Where new-submission notifications go (inbox, issue 7); none when unset. */
+  notify?: NotifySettings;
 }
 
 /** Seconds a client is asked to wait when the database fails. */
@@ -50,6 +53,7 @@ export function buildDeps(overrides: Partial<Deps> & { env?: Record<string, stri
     generateReference: overrides.generateReference ?? defaultReferenceGenerator,
     log: overrides.log ?? jsonLogger,
     randomSeed: overrides.randomSeed ?? (() => crypto.randomUUID()),
+    notify: overrides.notify ?? notifySettingsFromEnv(overrides.env ?? process.env), // inbox (issue 7)
   };
 }
 
@@ -169,6 +173,8 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
     if (stored.outcome === "conflict") {
       return log("idempotency_conflict", formError("idempotency_conflict", 422, {}, undefined, split.answers, source), { reference: stored.reference });
     }
+    // inbox (issue 7): tell business development (reference and link only); never fails the submission.
+    if (stored.outcome === "created") await notifyNewSubmission({ reference: stored.reference, type, createdAt: deps.now().toISOString() }, deps.notify, deps.log);
     return log(stored.outcome, success(stored.reference), { reference: stored.reference, attempts: stored.attempts });
   } catch (error) {
     if (!isDatabaseError(error)) throw error;

@@ -22,9 +22,9 @@ import { dynamoClient } from "../../functions/core/dynamo.ts";
 import { normaliseReference } from "../../functions/core/reference.ts";
 import { getSubmission, isStatus, listAll, setStatus, type ListFilter, type Submission } from "../../functions/core/store.ts";
 import { localTableNames } from "../../functions/core/tables.ts";
-import { useTranslations } from "../i18n/index.ts";
 import { quebecParts } from "../i18n/format.ts";
-import { fields, formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
+import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
+import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
 import { ENDPOINT_FILE } from "../server/start.ts";
 
@@ -110,44 +110,8 @@ export function parseFilter(values: Record<string, string | boolean | undefined>
   return filter;
 }
 
-function quebecTime(iso: string): string {
-  const { date, time } = quebecParts(new Date(iso));
-  return `${date} ${time}`;
-}
-
-/** One CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string, separator: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /["\n\r]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const answerColumns = [...new Set(formTypes.flatMap((type) => fields[type].map((f) => f.name)))];
-
-/** The export: a header row in the language, one row per submission; UTF-8 with BOM so Excel reads accents. */
-export function toCsv(submissions: Submission[], lang: "fr" | "en"): string {
-  const t = useTranslations(lang);
-  const separator = lang === "fr" ? ";" : ",";
-  const header = [
-    t("forms.export.reference"), t("forms.export.type"), t("forms.export.status"), t("forms.export.createdAt"),
-    t("forms.export.lang"), t("forms.export.source"),
-    ...answerColumns.map((name) => t(`forms.field.${name}` as Parameters<typeof t>[0])),
-    t("forms.export.expiresAt"),
-  ];
-  const rows = submissions.map((s) => [
-    s.reference,
-    t(`forms.type.${s.type}` as Parameters<typeof t>[0]),
-    t(`forms.status.${s.status}` as Parameters<typeof t>[0]),
-    quebecTime(s.createdAt),
-    s.lang,
-    s.source,
-    ...answerColumns.map((name) => {
-      const value = s.answers[name];
-      return Array.isArray(value) ? value.join(" | ") : (value ?? "");
-    }),
-    quebecParts(new Date(s.expiresAt * 1000)).date,
-  ]);
-  return `\ufeff${[header, ...rows].map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join("\r\n")}\r\n`;
-}
+// inbox (issue 7): the CSV code moved to src/lib/forms/export.ts (shared with the inbox's Lambda); same exports.
+export { csvCell, toCsv } from "../lib/forms/export.ts";
 
 function table(submissions: Submission[]): string {
   const rows = [["REFERENCE", "TYPE", "STATUS", "RECEIVED (QC)", "LANG", "ORGANISATION"]];

@@ -16,6 +16,7 @@ import type { HttpEvent, HttpResult } from "../../functions/core/http.ts";
 import { localTableNames } from "../../functions/core/tables.ts";
 import { formAction, formTypes } from "../lib/forms/fields.ts";
 import { ensureTables, startDynalite } from "./dynalite.ts";
+import { createLocalAdmin } from "./auth/local-admin.ts"; // inbox (issue 7): sign-in, admin API, retention purge
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -149,15 +150,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     RATE_LIMIT_TABLE: localTableNames.rateLimits,
     SITE_ORIGIN: "",
     AWS_REGION: "local",
+    OUTBOX_DIR: join(dataDir, "outbox"), // inbox (issue 7): new-submission notifications as .eml files
     ...options.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
   };
   const quiet = options.logs === false ? { log: () => {} } : {};
   const routes = new Map(formTypes.map((type) => [formAction[type], createHandler(type, { env, ...quiet })]));
+  const inbox = createLocalAdmin({ dataDir, env, ...quiet }); // inbox (issue 7)
 
   const server = createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (await inbox.handle(req, res)) return; // inbox (issue 7): /api/admin/*, /dev/auth/*, /inbox-config.json
       if (path.startsWith("/api/")) {
         const handler = routes.get(path.replace(/\/$/, ""));
         if (!handler) {
@@ -194,6 +198,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     dynamoEndpoint: dynamo.endpoint,
     dataDir,
     close: async () => {
+      inbox.close(); // inbox (issue 7)
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       rmSync(endpointFile, { force: true });

@@ -18,6 +18,7 @@ import { href } from "../../i18n/routes.ts";
 import { fields, statuses, type FormType, type Status } from "../../lib/forms/fields.ts";
 import { ApiError, emptyFilter, fetchCsv, fetchDetail, fetchList, patchSubmission, type Detail, type Filter, type HistoryEvent, type ListResponse } from "./api.ts";
 import { beginSignIn, clearSession, completeSignIn, loadSession, logoutUrl, parseConfig, type InboxConfig, type Session } from "./auth.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import { age, dayOfEpoch, shortDateTime } from "./display.ts";
 import { translator, type InboxStrings } from "./strings.ts";
 
@@ -189,7 +190,7 @@ export default function InboxIsland({ lang, strings, serviceLabels }: InboxProps
       setNow(new Date());
       if (cursor && list) {
         const firstNew = page.items[0];
-        setList({ items: [...list.items, ...page.items], counts: page.counts, ...(page.cursor ? { cursor: page.cursor } : {}) });
+        setList({ items: [...list.items, ...page.items], ...(list.counts ? { counts: list.counts } : {}), ...(page.cursor ? { cursor: page.cursor } : {}) });
         if (firstNew) focusAfterRender.current = rowLinkId(firstNew.reference);
         say(t.plural("inbox.resultCount", list.items.length + page.items.length));
       } else {
@@ -234,7 +235,7 @@ export default function InboxIsland({ lang, strings, serviceLabels }: InboxProps
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       say(t("inbox.exported"));
     } catch (error) {
-      const message = error instanceof ApiError && error.status === 413 ? t("inbox.exportTooMany", { max: 5000 }) : failure(error);
+      const message = error instanceof ApiError && error.status === 413 ? t("inbox.exportTooMany", { max: formatNumber(5000, lang) }) : failure(error);
       if (message) {
         setListError(message);
         say(message);
@@ -251,6 +252,7 @@ export default function InboxIsland({ lang, strings, serviceLabels }: InboxProps
   }
 
   async function openDetail(reference: string, current: Session, push = true) {
+    setAnnouncement("");
     setOpenRef(reference);
     setDetail(undefined);
     setDetailError("");
@@ -294,7 +296,7 @@ export default function InboxIsland({ lang, strings, serviceLabels }: InboxProps
         setActionError({ form, message });
         say(message);
       } else if (error instanceof ApiError && error.status === 400 && error.code === "too_long") {
-        setActionError({ form, message: t("inbox.action.tooLong", { max: MAX_NOTE }), field: error.field ?? undefined });
+        setActionError({ form, message: t("inbox.action.tooLong", { max: formatNumber(MAX_NOTE, lang) }), field: error.field ?? undefined });
       } else {
         const message = failure(error);
         if (message) setActionError({ form, message: t("inbox.action.failed") });
@@ -386,11 +388,11 @@ export default function InboxIsland({ lang, strings, serviceLabels }: InboxProps
           </form>
         </section>
 
-        {list && (
+        {list?.counts && (
           <section aria-labelledby="inbox-counts-heading">
             <h2 id="inbox-counts-heading">{t("inbox.counts")}</h2>
             <ul class="inbox-counts">
-              {statuses.map((s) => <li><span>{statusName(s)}</span> <strong>{list.counts[s]}</strong></li>)}
+              {statuses.map((s) => <li><span>{statusName(s)}</span> <strong>{list.counts?.[s] ?? 0}</strong></li>)}
             </ul>
           </section>
         )}
@@ -566,7 +568,7 @@ export default function InboxIsland({ lang, strings, serviceLabels }: InboxProps
               aria-invalid={actionError?.form === "note" && actionError.field === "note" ? "true" : undefined}
               onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
             />
-            <p id="inbox-note-hint" class="inbox-hint">{t("inbox.action.noteHint", { max: MAX_NOTE })}</p>
+            <p id="inbox-note-hint" class="inbox-hint">{t("inbox.action.noteHint", { max: formatNumber(MAX_NOTE, lang) })}</p>
           </div>
           <button type="submit" class="inbox-button" disabled={saving === "note"}>{t("inbox.action.noteSubmit")}</button>
         </form>

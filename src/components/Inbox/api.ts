@@ -25,7 +25,8 @@ export interface Summary {
 export interface ListResponse {
   items: Summary[];
   cursor?: string;
-  counts: Record<Status, number>;
+  /** On the first page only. */
+  counts?: Record<Status, number>;
 }
 
 export type HistoryEvent =

@@ -365,7 +365,7 @@ export default {
   "inbox.filter.type": "Type de demande",
   "inbox.filter.allTypes": "Tous les types",
   "inbox.filter.status": "Statut",
-  "inbox.filter.open": "Sans réponse (nouvelles et en cours)",
+  "inbox.filter.open": "Sans réponse (nouvelles et en traitement)",
   "inbox.filter.all": "Tous les statuts",
   "inbox.filter.from": "Reçues à partir du",
   "inbox.filter.to": "Reçues jusqu'au",

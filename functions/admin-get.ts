@@ -1,0 +1,23 @@
+/** GET /api/admin/submissions/{reference} — one submission, every field, with its history (JWT authorizer). */
+import { json } from "./core/http.ts";
+import { normaliseReference } from "./core/reference.ts";
+import { referenceOf } from "./admin/event.ts";
+import { adminHandler, problem, type AdminOverrides } from "./admin/handler.ts";
+import { historyOf } from "./admin/record.ts";
+import { getRecord, transitions } from "./admin/workflow.ts";
+
+export function createGetHandler(overrides: AdminOverrides = {}) {
+  return adminHandler("get", overrides, async (event, _actor, deps) => {
+    const reference = normaliseReference(referenceOf(event));
+    if (!reference) return { result: problem(404, "not_found"), outcome: "not_found" };
+    const record = await getRecord(deps.db, deps.config.submissionsTable, reference, deps.now());
+    if (!record) return { result: problem(404, "not_found"), outcome: "not_found", reference };
+    return {
+      result: json(200, { submission: record, history: historyOf(record), transitions: transitions[record.status] }),
+      outcome: "ok",
+      reference,
+    };
+  });
+}
+
+export const handler = createGetHandler();

@@ -1,0 +1,51 @@
+/**
+ * PATCH /api/admin/submissions/{reference} — change the status (allowed transitions only), assign an
+ * adviser, add an internal note; recorded with the caller and the time (JWT authorizer).
+ * Body (JSON): { status?, note?, assignee?, revision? } — `revision` from the GET makes the change
+ * conditional on nobody else having acted since (409 with the fresh record otherwise).
+ */
+import { header, json } from "./core/http.ts";
+import { normaliseReference } from "./core/reference.ts";
+import { referenceOf } from "./admin/event.ts";
+import { adminHandler, problem, type AdminOverrides } from "./admin/handler.ts";
+import { historyOf } from "./admin/record.ts";
+import { applyAction, parseAction, transitions } from "./admin/workflow.ts";
+
+const MAX_BODY = 16 * 1024;
+
+export function createUpdateHandler(overrides: AdminOverrides = {}) {
+  return adminHandler("update", overrides, async (event, actor, deps) => {
+    if (event.requestContext.http.method.toUpperCase() !== "PATCH") {
+      return { result: problem(405, "method_not_allowed", {}, { allow: "PATCH" }), outcome: "method_not_allowed" };
+    }
+    const reference = normaliseReference(referenceOf(event));
+    if (!reference) return { result: problem(404, "not_found"), outcome: "not_found" };
+    const contentType = (header(event, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (contentType !== "application/json") return { result: problem(415, "unsupported_media_type"), outcome: "unsupported_media_type", reference };
+    const text = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body) : "";
+    if (Buffer.byteLength(text) > MAX_BODY) return { result: problem(413, "too_large"), outcome: "too_large", reference };
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { result: problem(400, "bad_request"), outcome: "bad_request", reference };
+    }
+    const parsed = parseAction(body);
+    if (!parsed.ok) return { result: json(400, { errors: parsed.errors }), outcome: "invalid", reference };
+    const result = await applyAction(deps.db, deps.config.submissionsTable, reference, parsed.action, actor, deps.now());
+    const view = (record: Parameters<typeof historyOf>[0]) => ({ submission: record, history: historyOf(record), transitions: transitions[record.status] });
+    switch (result.outcome) {
+      case "not_found":
+        return { result: problem(404, "not_found"), outcome: "not_found", reference };
+      case "conflict":
+        return { result: json(409, { errors: [{ field: null, code: "conflict" }], ...view(result.record) }), outcome: "conflict", reference };
+      case "invalid_transition":
+        return { result: json(422, { errors: [{ field: "status", code: "invalid_transition" }], ...view(result.record) }), outcome: "invalid_transition", reference };
+      case "unchanged":
+      case "updated":
+        return { result: json(200, view(result.record)), outcome: result.outcome, reference };
+    }
+  });
+}
+
+export const handler = createUpdateHandler();

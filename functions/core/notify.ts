@@ -1,0 +1,155 @@
+/**
+ * New-submission notification: one email to the business-development address for each stored
+ * submission, holding its reference and a link to the inbox — never the person's answers (the
+ * inbox, behind sign-in, is where they are read).
+ *
+ * Delivery goes through a `Notifier`:
+ *   - locally (`OUTBOX_DIR`, set by `npm start` to .data/outbox/): one .eml file per message, and a
+ *     log line with the reference only;
+ *   - on AWS (`NOTIFICATION_SENDER` + `NOTIFY_EMAIL` or `NOTIFICATION_RECIPIENT`): Amazon SES v2.
+ *     @aws-sdk/client-sesv2 is not a dependency of the project yet: it is loaded at run time from the
+ *     Lambda runtime, which ships the AWS SDK v3 (see README: add the package to pin its version).
+ * A failed notification never fails the submission: it is logged and the submission stands.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { href } from "../../src/i18n/routes.ts";
+import fr from "../../src/i18n/ui/fr.ts";
+import en from "../../src/i18n/ui/en.ts";
+import type { FormType } from "../../src/lib/forms/fields.ts";
+import { jsonLogger, type Logger } from "./log.ts";
+
+export interface NewSubmissionNotice {
+  reference: string;
+  type: FormType;
+  createdAt: string;
+}
+
+export interface EmailMessage {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+}
+
+export interface Notifier {
+  readonly kind: "outbox" | "ses";
+  send(message: EmailMessage): Promise<void>;
+}
+
+const strings = { fr, en } as unknown as Record<"fr" | "en", Record<string, string>>;
+const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? "");
+
+/** The message for a new submission: French first, then English; reference and inbox link only. */
+export function composeNotice(notice: NewSubmissionNotice, options: { siteOrigin: string; to: string; from: string }): EmailMessage {
+  const part = (lang: "fr" | "en") => {
+    const t = strings[lang];
+    const link = `${options.siteOrigin}${href(lang, "inbox", { query: { ref: notice.reference } })}`;
+    const type = t[`forms.type.${notice.type}`] ?? notice.type;
+    return {
+      subject: fill(t["inbox.notify.subject"] ?? "", { reference: notice.reference, type }),
+      text: fill(t["inbox.notify.body"] ?? "", { reference: notice.reference, type, link }),
+    };
+  };
+  const frPart = part("fr");
+  const enPart = part("en");
+  return { to: options.to, from: options.from, subject: `${frPart.subject} / ${enPart.subject}`, text: `${frPart.text}\n\n---\n\n${enPart.text}\n` };
+}
+
+/** RFC 2047 encoded word, for a subject with accents. */
+function encodeHeader(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, "utf8").toString("base64")}?=`;
+}
+
+/** The message as an .eml file (RFC 5322, plain text in UTF-8), readable by any mail client. */
+export function toEml(message: EmailMessage, date: Date): string {
+  return [
+    `From: ${message.from}`,
+    `To: ${message.to}`,
+    `Subject: ${encodeHeader(message.subject)}`,
+    `Date: ${date.toUTCString().replace("GMT", "+0000")}`,
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    message.text.replace(/\r?\n/g, "\r\n"),
+  ].join("\r\n");
+}
+
+/** Writes each message to `<dir>/<time>-<reference>.eml`. */
+export function outboxNotifier(dir: string, now: () => Date = () => new Date()): Notifier {
+  return {
+    kind: "outbox",
+    async send(message) {
+      mkdirSync(dir, { recursive: true });
+      const date = now();
+      const reference = /[A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(message.subject)?.[0] ?? "message";
+      const name = `${date.toISOString().replace(/[:.]/g, "-")}-${reference}.eml`;
+      writeFileSync(join(dir, name), toEml(message, date), { flag: "wx" });
+    },
+  };
+}
+
+interface SesV2Module {
+  SESv2Client: new (config: { region?: string }) => { send(command: unknown): Promise<unknown> };
+  SendEmailCommand: new (input: unknown) => unknown;
+}
+
+/** Amazon SES v2, loaded when first used (the name is not a literal, so bundling leaves it to the runtime). */
+export function sesNotifier(options: { region?: string } = {}): Notifier {
+  let client: Promise<{ ses: { send(command: unknown): Promise<unknown> }; module: SesV2Module }> | undefined;
+  const moduleName = ["@aws-sdk", "client-sesv2"].join("/");
+  return {
+    kind: "ses",
+    async send(message) {
+      client ??= (import(moduleName) as Promise<SesV2Module>).then((module) => ({ module, ses: new module.SESv2Client(options.region ? { region: options.region } : {}) }));
+      const { ses, module } = await client;
+      await ses.send(
+        new module.SendEmailCommand({
+          FromEmailAddress: message.from,
+          Destination: { ToAddresses: [message.to] },
+          Content: { Simple: { Subject: { Data: message.subject, Charset: "UTF-8" }, Body: { Text: { Data: message.text, Charset: "UTF-8" } } } },
+        }),
+      );
+    },
+  };
+}
+
+export interface NotifySettings {
+  notifier?: Notifier;
+  to: string;
+  from: string;
+  siteOrigin: string;
+}
+
+/** Where notifications go, from the environment; undefined when nothing is configured (nothing is sent). */
+export function notifySettingsFromEnv(env: Record<string, string | undefined> = process.env): NotifySettings | undefined {
+  const siteOrigin = (env.SITE_ORIGIN ?? "").replace(/\/+$/, "");
+  if (env.OUTBOX_DIR) {
+    return { notifier: outboxNotifier(env.OUTBOX_DIR), to: env.NOTIFY_EMAIL || "developpement-affaires@localhost", from: env.NOTIFICATION_SENDER || "site@localhost", siteOrigin };
+  }
+  const to = env.NOTIFY_EMAIL || env.NOTIFICATION_RECIPIENT;
+  const from = env.NOTIFICATION_SENDER;
+  if (!to || !from) return undefined;
+  return { notifier: sesNotifier(env.AWS_REGION ? { region: env.AWS_REGION } : {}), to, from, siteOrigin };
+}
+
+/**
+ * Tells business development that a submission arrived. Never throws; returns what happened, and logs
+ * it with the reference only.
+ */
+export async function notifyNewSubmission(
+  notice: NewSubmissionNotice,
+  settings: NotifySettings | undefined,
+  log: Logger = jsonLogger,
+): Promise<"sent" | "skipped" | "failed"> {
+  if (!settings?.notifier) return "skipped";
+  try {
+    await settings.notifier.send(composeNotice(notice, settings));
+    log({ event: "notification", type: notice.type, reference: notice.reference, outcome: `sent:${settings.notifier.kind}` });
+    return "sent";
+  } catch (error) {
+    log({ event: "notification", type: notice.type, reference: notice.reference, outcome: "failed", error: (error as Error).name });
+    return "failed";
+  }
+}
