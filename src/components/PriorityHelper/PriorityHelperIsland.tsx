@@ -63,7 +63,15 @@ export default function PriorityHelperIsland({ lang, strings, centre, priorities
     <div class="ph">
       <H id={id("heading")}>{t("sla.priority.heading")}</H>
       <p>{t("sla.priority.intro", { centre })}</p>
-      <form class="ph-form" onSubmit={(e) => e.preventDefault()} aria-labelledby={id("heading")}>
+      <form
+        class="ph-form"
+        // The suggestion updates with each answer; submitting takes keyboard and screen-reader users to it.
+        onSubmit={(e) => {
+          e.preventDefault();
+          document.getElementById(id("result"))?.focus();
+        }}
+        aria-labelledby={id("heading")}
+      >
         <fieldset class="ph-question">
           <legend>{t("sla.priority.scopeLegend")}</legend>
           {SCOPES.map((s) => (
@@ -75,8 +83,9 @@ export default function PriorityHelperIsland({ lang, strings, centre, priorities
         </fieldset>
         {yesNo("mission", t("sla.priority.missionLegend"), mission, setMission)}
         {yesNo("workaround", t("sla.priority.workaroundLegend"), workaround, setWorkaround)}
+        <button type="submit" class="ph-submit">{t("sla.priority.submit")}</button>
       </form>
-      <div class="ph-result" aria-live="polite" aria-atomic="true">
+      <div class="ph-result" id={id("result")} tabIndex={-1} aria-live="polite" aria-atomic="true">
         {suggestion ? (
           <>
             <p class="ph-priority">

@@ -185,6 +185,7 @@ export default {
   "sla.priority.yes": "Yes",
   "sla.priority.no": "No",
   "sla.priority.incomplete": "Answer the three questions to get a priority.",
+  "sla.priority.submit": "Show the priority",
   "sla.priority.result": "Suggested priority: {priority} – {severity}",
   "sla.priority.label": "P{priority}",
   "sla.priority.target": "Service restoration target: {target}.",

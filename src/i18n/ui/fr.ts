@@ -185,6 +185,7 @@ export default {
   "sla.priority.yes": "Oui",
   "sla.priority.no": "Non",
   "sla.priority.incomplete": "Répondez aux trois questions pour obtenir une priorité.",
+  "sla.priority.submit": "Afficher la priorité",
   "sla.priority.result": "Priorité suggérée : {priority} – {severity}",
   "sla.priority.label": "P{priority}",
   "sla.priority.target": "Cible de remise en service : {target}.",

@@ -195,6 +195,7 @@ export const uiSchema = z.strictObject({
   "sla.priority.yes": text("Priority helper: answer yes"),
   "sla.priority.no": text("Priority helper: answer no"),
   "sla.priority.incomplete": text("Priority helper: result area before all questions are answered"),
+  "sla.priority.submit": text("Priority helper: submit button, which moves focus to the suggestion"),
   "sla.priority.result": text("Priority helper: the suggested priority; {priority} and {severity}"),
   "sla.priority.label": text("Priority helper: a priority's short name; {priority} is its number"),
   "sla.priority.target": text("Priority helper: the restore target; {target}"),

@@ -74,3 +74,10 @@ test("in English, with the centre's own wording, in a polite live region", async
   expect(result()).toContain(serviceById("cau").priorityMatrix![1]!.severity.en);
   expect(container.querySelector(".ph-result")?.getAttribute("aria-live")).toBe("polite");
 });
+
+test("the submit button takes the reader to the suggestion", async () => {
+  const { answer, t, container } = mount("csc");
+  await answer("few", false, true);
+  fireEvent.click(screen.getByRole("button", { name: t("sla.priority.submit") }));
+  expect(document.activeElement).toBe(container.querySelector(".ph-result"));
+});

@@ -15,6 +15,8 @@ const read = (path: string) => {
   return readFileSync(file, "utf8");
 };
 const contentPages: PageId[] = ["home", "telephony", "videoconference", "mobility", "cau", "csc", "contacts", "privacy", "accessibility"];
+/** Content pages that embed one tool (issue 3: the priority helper; issue 4: the estimator), and only that one. */
+const embeddedTool: Partial<Record<PageId, string>> = { videoconference: "CostEstimatorIsland", cau: "PriorityHelperIsland", csc: "PriorityHelperIsland" };
 const origin = (html: string) => /<link rel="canonical" href="(https?:\/\/[^/]+)/.exec(html)?.[1];
 
 describe("the layout of every content page, in both languages", () => {
@@ -42,9 +44,16 @@ describe("the layout of every content page, in both languages", () => {
         // Footer: the general line and the links to contacts, privacy, accessibility.
         expect(html).toContain('href="tel:+14186442777"');
         for (const id of ["contacts", "privacy", "accessibility"] as const) expect(html).toContain(`href="${routes[id][lang]}"`);
-        // No JavaScript on content pages, and no inline style or script (CSP).
-        expect(html).not.toMatch(/<script/);
-        expect(html).not.toMatch(/<style|style="/);
+        // No JavaScript on content pages but an embedded tool's island, and no inline style attribute (CSP).
+        const tool = embeddedTool[page];
+        if (tool) {
+          const islands = [...html.matchAll(/<astro-island[^>]*component-url="\/_astro\/([A-Za-z]+)\./g)].map((m) => m[1]);
+          expect(islands).toEqual([tool]);
+        } else {
+          expect(html).not.toMatch(/<script/);
+          expect(html).not.toMatch(/<style/);
+        }
+        expect(html).not.toMatch(/style="/);
       });
     }
   }
