@@ -18,6 +18,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import * as wafv2 from "aws-cdk-lib/aws-wafv2";
 import { StaticSite, use, type StackContext } from "sst/constructs";
 import { Api } from "./Api.ts";
+import { Auth } from "./Auth.ts";
 import { useInfraConfig } from "./config.ts";
 import { cspHeader } from "./csp.ts";
 import { viewerRequestSource } from "./viewer-request.ts";
@@ -29,6 +30,7 @@ export const PERMISSIONS_POLICY =
 export function Site({ app, stack }: StackContext) {
   const config = useInfraConfig(app);
   const { api } = use(Api);
+  const { admin } = use(Auth);
   // `sst dev` serves the site with `astro dev`; StaticSite deploys nothing in that mode, nor should we.
   if (app.mode === "dev") return { site: undefined, bucket: undefined, securityHeaders: undefined, webAcl: undefined };
 
@@ -51,7 +53,10 @@ export function Site({ app, stack }: StackContext) {
         // Lazy: during `sst deploy` the site is built by a deferred task after the stacks run, and the
         // hashes are read from dist/ when the template is synthesized, i.e. after that build.
         contentSecurityPolicy: Lazy.string({
-          produce: () => cspHeader(typeof scriptHashes === "function" ? scriptHashes() : scriptHashes),
+          produce: () =>
+            cspHeader(typeof scriptHashes === "function" ? scriptHashes() : scriptHashes, {
+              connectSources: admin ? [admin.domain.baseUrl()] : [],
+            }),
         }),
         override: true,
       },
@@ -78,7 +83,18 @@ export function Site({ app, stack }: StackContext) {
     buildOutput: config.site.buildOutput,
     buildCommand: config.site.buildCommand,
     // Astro writes canonical URLs and the sitemap from SITE_URL (astro.config.mjs).
-    environment: domain ? { SITE_URL: `https://${domain.domainName}` } : undefined,
+    environment: {
+      ...(domain ? { SITE_URL: `https://${domain.domainName}` } : {}),
+      // The build then writes /inbox-config.json with placeholders (src/pages/inbox-config.json.ts)…
+      ...(admin ? { INBOX_SIGN_IN: "cognito" } : {}),
+    },
+    // …which the deploy replaces with the hosted UI's origin and the public client's id.
+    replaceValues: admin
+      ? [
+          { files: "inbox-config.json", search: "{{ INBOX_AUTHORITY }}", replace: admin.domain.baseUrl() },
+          { files: "inbox-config.json", search: "{{ INBOX_CLIENT_ID }}", replace: admin.client.userPoolClientId },
+        ]
+      : undefined,
     errorPage: "404.html",
     customDomain: domain
       ? {

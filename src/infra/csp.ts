@@ -16,11 +16,12 @@ const SHA256_SOURCE = /^'sha256-[A-Za-z0-9+/]{43}='$/;
 
 /**
  * The header value. Pure: the tests call it with fixed hashes.
+ * `connectSources` are extra origins the page may fetch from (the Cognito hosted UI, for the inbox).
  * - `'wasm-unsafe-eval'` lets Pagefind (the site search) compile its WebAssembly; it allows no JavaScript eval.
  * - `style-src` keeps `'unsafe-inline'`: Astro and Preact render `style="…"` attributes, which hashes cannot
  *   allow (browsers ignore `'unsafe-inline'` as soon as a hash is listed); styles cannot run code.
  */
-export function cspHeader(scriptHashes: readonly string[]): string {
+export function cspHeader(scriptHashes: readonly string[], options: { connectSources?: readonly string[] } = {}): string {
   for (const hash of scriptHashes) {
     if (!SHA256_SOURCE.test(hash)) throw new Error(`cspHeader: not a quoted sha256 source: ${hash}`);
   }
@@ -31,7 +32,8 @@ export function cspHeader(scriptHashes: readonly string[]): string {
     ["style-src", ["'self'", "'unsafe-inline'"]],
     ["img-src", ["'self'", "data:"]],
     ["font-src", ["'self'"]],
-    ["connect-src", ["'self'"]],
+    // The inbox exchanges its sign-in code for tokens at the Cognito hosted UI's origin (when enabled).
+    ["connect-src", ["'self'", ...(options.connectSources ?? [])]],
     ["object-src", ["'none'"]],
     ["base-uri", ["'self'"]],
     ["form-action", ["'self'"]],

@@ -3,8 +3,7 @@
  * account, for three configurations:
  * - dev: defaults (removable, no domain, no WAF, no admin), bundled as `sst deploy` does;
  * - prod: custom domain and alarm email, bundled;
- * - prod in us-east-1 with WAF and the admin routes: not bundled, because functions/admin-*.ts belong to a
- *   later issue (SST bundles in a deferred task; everything but function code and runtime is in the template).
+ * - prod in us-east-1 with WAF and the admin routes (the inbox), bundled too.
  */
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +38,7 @@ beforeAll(async () => {
   const started = performance.now();
   dev = await synth("dev");
   prod = await synth("prod", PROD_ENV);
-  full = await synth("prod", FULL_ENV, { region: "us-east-1", bundle: false });
+  full = await synth("prod", FULL_ENV, { region: "us-east-1" });
   seconds = (performance.now() - started) / 1000;
 });
 
@@ -463,5 +462,23 @@ describe("Admin authentication (flag)", () => {
       CallbackURLs: [`https://${DOMAIN}/fr/boite-de-reception/`, `https://${DOMAIN}/en/inbox/`],
     });
     expect(only(full.auth, "AWS::Cognito::UserPoolDomain").Properties.Domain).toBe(`${APP}-prod`);
+  });
+
+  it("lets the inbox fetch tokens from the hosted UI's origin (CSP connect-src), and only then", () => {
+    const cspOf = (s: Synthesized) =>
+      JSON.stringify(only(s.site, "AWS::CloudFront::ResponseHeadersPolicy").Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(cspOf(dev)).toContain("connect-src 'self';");
+    const full_ = cspOf(full);
+    expect(full_).toMatch(/connect-src 'self' https:\/\/.*AdminHostedUi/);
+    expect(full_).toContain("amazoncognito.com");
+  });
+
+  it("writes the hosted UI's origin and the client id into /inbox-config.json at deploy", () => {
+    const uploaders = (s: Synthesized) => resources(s.site, "Custom::S3Uploader").map(([, r]) => r.Properties);
+    const replaced = uploaders(full).flatMap((p) => (p.replaceValues ?? []) as Array<{ files: string; search: string; replace: unknown }>);
+    const inbox = replaced.filter((r) => r.files === "inbox-config.json");
+    expect(inbox.map((r) => r.search).sort()).toEqual(["{{ INBOX_AUTHORITY }}", "{{ INBOX_CLIENT_ID }}"]);
+    expect(JSON.stringify(inbox.find((r) => r.search === "{{ INBOX_CLIENT_ID }}")!.replace)).toMatch(/AdminWebClient/);
+    for (const p of uploaders(dev)) expect((p.replaceValues ?? []).filter((r: { files: string }) => r.files === "inbox-config.json")).toEqual([]);
   });
 });
