@@ -15,6 +15,7 @@ import { quebecParts } from "../../src/i18n/format.ts";
 import { formTypes, statuses, type FormType, type Status } from "../../src/lib/forms/fields.ts";
 import { sha256 } from "../core/reference.ts";
 import { summaryOf, toAdminRecord, type AdminRecord, type Summary } from "./record.ts";
+import { quebecInstant } from "../../src/lib/sla/quebec-time.ts";
 
 export const STATUS_FILTERS = ["open", "all", ...statuses] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -90,13 +91,7 @@ export function filterParams(filter: InboxFilter): URLSearchParams {
 
 /** The UTC instant at which a Québec calendar day starts (00:00 America/Toronto, EST or EDT). */
 export function quebecDayStart(date: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  for (const offsetHours of [5, 4, 6, 3]) {
-    const candidate = new Date(Date.UTC(y, m - 1, d, offsetHours));
-    const parts = quebecParts(candidate);
-    if (parts.date === date && parts.time === "00:00") return candidate;
-  }
-  throw new RangeError(`No midnight found in Québec time for ${date}`);
+  return quebecInstant(date, "00:00");
 }
 
 /** The day after a calendar date. */

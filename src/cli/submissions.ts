@@ -12,7 +12,7 @@
  *     the same files for the duration of the command (LevelDB allows one process at a time);
  *   - --endpoint URL: any DynamoDB-compatible endpoint;
  *   - --table NAME [--region R]: a deployed table, with your own AWS credentials (profile, SSO, env).
- * --to is inclusive (the whole day); dates are read in UTC; times are shown in Québec time.
+ * --from and --to are Québec calendar days, --to included (the whole day), as in the inbox; times are shown in Québec time.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -23,6 +23,7 @@ import { normaliseReference } from "../../functions/core/reference.ts";
 import { getSubmission, isStatus, listAll, setStatus, type ListFilter, type Submission } from "../../functions/core/store.ts";
 import { localTableNames } from "../../functions/core/tables.ts";
 import { quebecParts } from "../i18n/format.ts";
+import { quebecInstant } from "../lib/sla/quebec-time.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
 import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
@@ -105,7 +106,8 @@ export function parseFilter(values: Record<string, string | boolean | undefined>
     const value = values[bound] as string | undefined;
     if (value === undefined) continue;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${bound} must be a date YYYY-MM-DD`);
-    filter[bound] = bound === "to" ? nextDay(value) : value;
+    // The store compares ISO instants: a Québec day runs from its 00:00 (EST or EDT) to the next day's.
+    filter[bound] = quebecInstant(bound === "to" ? nextDay(value) : value, "00:00").toISOString();
   }
   return filter;
 }

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler } from "../../functions/core/submit.ts";
-import { csvCell, run, UsageError } from "../../src/cli/submissions.ts";
+import { csvCell, parseFilter, run, UsageError } from "../../src/cli/submissions.ts";
+import { quebecParts } from "../../src/i18n/format.ts";
 import { startLocalServer } from "../../src/server/start.ts";
 import { key, postEvent, startTestDb, testEnv, validAdviser, validInquiry, type TestDb } from "./support.ts";
 
@@ -36,7 +37,8 @@ describe("npm run submissions", () => {
     expect(all.out).toContain("2 submission(s)");
     const onlyInquiries = JSON.parse((await cli("list", "--type", "inquiry", "--format", "json")).out) as Array<{ reference: string }>;
     expect(onlyInquiries.map((s) => s.reference)).toEqual([refs.inquiry]);
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in Québec: the filters are Québec calendar days (in the evening, UTC is already tomorrow).
+    const today = quebecParts(new Date()).date;
     expect((await cli("list", "--from", today, "--to", today)).out).toContain("2 submission(s)");
     expect((await cli("list", "--to", "2000-01-01")).out).toContain("0 submission(s)");
   });
@@ -87,5 +89,20 @@ describe("npm run submissions", () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("date filters are Québec calendar days", () => {
+  it.each([
+    // Winter (EST, UTC−5) and summer (EDT, UTC−4), and the day of each clock change.
+    ["2026-01-15", "2026-01-15", "2026-01-15T05:00:00.000Z", "2026-01-16T05:00:00.000Z"],
+    ["2026-07-01", "2026-07-31", "2026-07-01T04:00:00.000Z", "2026-08-01T04:00:00.000Z"],
+    ["2026-03-08", "2026-03-08", "2026-03-08T05:00:00.000Z", "2026-03-09T04:00:00.000Z"],
+    ["2026-11-01", "2026-11-01", "2026-11-01T04:00:00.000Z", "2026-11-02T05:00:00.000Z"],
+  ])("--from %s --to %s covers [%s, %s)", (from, to, lower, upper) => {
+    expect(parseFilter({ from, to })).toMatchObject({ from: lower, to: upper });
+  });
+  it("refuses a date that is not YYYY-MM-DD", () => {
+    expect(() => parseFilter({ from: "22/11/2026" })).toThrow(UsageError);
   });
 });
