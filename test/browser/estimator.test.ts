@@ -69,8 +69,10 @@ describe("the estimator page", () => {
       "twelve-months": "11 904,00 $",
       "fiscal-year": "6 552,00 $",
     });
-    const search = new URL(page.url()).searchParams.get("estimate");
-    expect(search).toBe("2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
+    // The address is written after the totals render: wait for it rather than read it once.
+    await expect
+      .poll(() => page.evaluate(() => new URLSearchParams(window.location.search).get("estimate")))
+      .toBe("2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
 
     await page.waitForFunction(() => (document.querySelector('.ce [role="status"]')?.textContent ?? "").length > 0);
     expect(plain(await page.textContent('.ce [role="status"]'))).toBe(
