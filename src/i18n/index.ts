@@ -3,10 +3,9 @@
  * their page passes them the strings they need (`pickStrings`), so the browser never
  * downloads zod or the other language.
  */
-import { localeTag, type Lang } from "./locales.ts";
-import { uiSchema, type PluralKey, type TextKey, type UiKey, type UiStrings } from "./ui/schema.ts";
-import fr from "./ui/fr.ts";
-import en from "./ui/en.ts";
+import type { Lang } from "./locales.ts";
+import { uiSchema, type UiKey, type UiStrings } from "./ui/schema.ts";
+import { translations, uiStrings } from "./translate.ts";
 
 export * from "./locales.ts";
 export { href, routes, pageIds, pageOfPath, type PageId } from "./routes.ts";
@@ -21,31 +20,17 @@ export function validateStrings(lang: Lang, strings: unknown): UiStrings {
   return result.data;
 }
 
-export const strings: Record<Lang, UiStrings> = { fr: validateStrings("fr", fr), en: validateStrings("en", en) };
+export const strings: Record<Lang, UiStrings> = { fr: validateStrings("fr", uiStrings.fr), en: validateStrings("en", uiStrings.en) };
 
-/** Replaces `{name}` placeholders; an unknown placeholder is an error, never shown to a reader. */
-export function interpolate(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`Missing value for {${name}} in "${template}"`);
-    return String(vars[name]);
-  });
-}
+export { interpolate } from "./translate.ts";
 
 /**
- * The translation function of a language.
+ * The translation function of a language, over the validated strings.
  * @example useTranslations("fr")("site.home") // "Accueil"
  * @example useTranslations("en").plural("site.pageCount", 2) // "2 pages"
  */
 export function useTranslations(lang: Lang) {
-  const table = strings[lang];
-  const rules = new Intl.PluralRules(localeTag[lang]);
-  const t = (key: TextKey, vars?: Record<string, string | number>): string => interpolate(table[key] as string, vars);
-  t.plural = (key: PluralKey, count: number, vars: Record<string, string | number> = {}): string => {
-    const forms = table[key] as { one: string; other: string };
-    const category = rules.select(count) === "one" ? "one" : "other";
-    return interpolate(forms[category], { count, ...vars });
-  };
-  return t;
+  return translations(strings[lang], lang);
 }
 
 /** The strings of one area (a key prefix such as "sla."), for passing to an island as a prop. */

@@ -6,7 +6,8 @@
  * CLI's local-store code (dynalite, the local server).
  */
 import type { Submission } from "../../../functions/core/store.ts";
-import { useTranslations } from "../../i18n/index.ts";
+// The zod-free translations: this module is bundled into the inbox Lambda, and the strings are validated at build.
+import { translations, uiStrings } from "../../i18n/translate.ts";
 import { quebecParts } from "../../i18n/format.ts";
 import { fields, formTypes } from "./fields.ts";
 
@@ -25,7 +26,7 @@ const answerColumns = [...new Set(formTypes.flatMap((type) => fields[type].map((
 
 /** The export: a header row in the language, one row per submission; UTF-8 with BOM so Excel reads accents. */
 export function toCsv(submissions: Submission[], lang: "fr" | "en"): string {
-  const t = useTranslations(lang);
+  const t = translations(uiStrings[lang], lang);
   const separator = lang === "fr" ? ";" : ",";
   const header = [
     t("forms.export.reference"), t("forms.export.type"), t("forms.export.status"), t("forms.export.createdAt"),

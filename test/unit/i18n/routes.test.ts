@@ -43,3 +43,14 @@ describe("interface strings", () => {
     expect(useTranslations("en").plural("site.pageCount", 1)).toBe("1 page");
   });
 });
+
+describe("the zod-free translations used by the Lambda handlers", () => {
+  test("are the same texts as the validated ones, in both languages", async () => {
+    const { translations, uiStrings } = await import("../../../src/i18n/translate.ts");
+    for (const lang of ["fr", "en"] as const) {
+      expect(uiStrings[lang]).toEqual(strings[lang]);
+      expect(translations(uiStrings[lang], lang)("site.home")).toBe(useTranslations(lang)("site.home"));
+      expect(translations(uiStrings[lang], lang).plural("site.pageCount", 1)).toBe(useTranslations(lang).plural("site.pageCount", 1));
+    }
+  });
+});
