@@ -3,7 +3,7 @@
  * catalogue's structured targets become the text a reader sees (tables, home, tools).
  */
 import { useTranslations, type Lang } from "../../i18n/index.ts";
-import { formatNumber, formatPercent, formatTimeRange } from "../../i18n/format.ts";
+import { formatNumber, formatPercent } from "../../i18n/format.ts";
 import type { ServiceLevel, Target } from "../../data/schema.ts";
 
 type Unit = "seconds" | "minutes" | "hours";
@@ -17,8 +17,8 @@ function duration(lang: Lang, amount: number, unit: Unit | "businessHours" | "bu
 /**
  * The target alone, without the share of cases.
  * @example formatTarget({ kind: "availability", percent: 99.999, period: "month" }, "fr") // "99,999 % mensuel"
- * @example formatTarget({ kind: "business-hours", amount: 4, unit: "hours", window: { start: "08:00", end: "17:00" } }, "en")
- *   // "4 business hours (8:00 a.m. to 5:00 p.m.)"
+ * @example formatTarget({ kind: "business-hours", amount: 4, unit: "hours", window: { start: "08:00", end: "17:00" }, printedAs: "business-hours" }, "en")
+ *   // "4 business hours"
  */
 export function formatTarget(target: Target, lang: Lang): string {
   const t = useTranslations(lang);
@@ -29,17 +29,14 @@ export function formatTarget(target: Target, lang: Lang): string {
     case "elapsed":
       return duration(lang, target.amount, target.unit);
     case "business-hours": {
-      const window = formatTimeRange(target.window.start, target.window.end, lang);
-      let text =
-        target.unit === "hours"
-          ? t("catalogue.target.businessWindow", { duration: duration(lang, target.amount, "businessHours"), window })
-          : t("catalogue.target.businessDaysWindow", { duration: duration(lang, target.amount, target.unit), window });
-      if (target.orLess) {
-        // « 40 secondes et moins (de 7 h 30 à 17 h, jours ouvrables) »: the qualifier belongs to the duration.
-        const plain = target.unit === "hours" ? duration(lang, target.amount, "businessHours") : duration(lang, target.amount, target.unit);
-        text = text.replace(plain, t("catalogue.target.orLess", { duration: plain }));
-      }
-      return text;
+      // The source's own words: « 4 heures ouvrables », « 10 heures » (window in condition d), « 120 minutes ».
+      // The window itself is either printed as a condition below the table or an interpretation
+      // (interpretations.md item 4) that the calculator states in its note, never part of the published level.
+      const words =
+        target.unit === "hours" && target.printedAs !== "duration"
+          ? duration(lang, target.amount, "businessHours")
+          : duration(lang, target.amount, target.unit);
+      return target.orLess ? t("catalogue.target.orLess", { duration: words }) : words;
     }
     case "business-days":
       return duration(lang, target.amount, "businessDays");

@@ -41,8 +41,6 @@ export default {
   "catalogue.duration.businessDays": { one: "{count} business day", other: "{count} business days" },
   "catalogue.duration.days": { one: "{count} day", other: "{count} days" },
   "catalogue.target.availability": "{percent} monthly",
-  "catalogue.target.businessWindow": "{duration} ({window})",
-  "catalogue.target.businessDaysWindow": "{duration} ({window}, business days)",
   "catalogue.target.orLess": "{duration} or less",
   "catalogue.target.businessDaysRange": "{min} to {max} business days",
   "catalogue.target.byAgreement": "By agreement",

@@ -41,8 +41,6 @@ export default {
   "catalogue.duration.businessDays": { one: "{count} jour ouvrable", other: "{count} jours ouvrables" },
   "catalogue.duration.days": { one: "{count} jour", other: "{count} jours" },
   "catalogue.target.availability": "{percent} mensuel",
-  "catalogue.target.businessWindow": "{duration} ({window})",
-  "catalogue.target.businessDaysWindow": "{duration} ({window}, jours ouvrables)",
   "catalogue.target.orLess": "{duration} et moins",
   "catalogue.target.businessDaysRange": "{min} à {max} jours ouvrables",
   "catalogue.target.byAgreement": "Entente commune",

@@ -51,8 +51,6 @@ export const uiSchema = z.strictObject({
   "catalogue.duration.businessDays": plural("A duration in business days; {count} is the formatted number"),
   "catalogue.duration.days": plural("A duration in days the source does not call business days; {count} is the formatted number"),
   "catalogue.target.availability": text("Monthly availability target; {percent} is the formatted percentage"),
-  "catalogue.target.businessWindow": text("A target in business hours with its daily window; {duration} and {window} (a formatted time range)"),
-  "catalogue.target.businessDaysWindow": text("A target in seconds or minutes counted in a daily window on business days; {duration} and {window}"),
   "catalogue.target.orLess": text("« et moins » after a duration; {duration}"),
   "catalogue.target.businessDaysRange": text("A range of business days; {min} and {max}"),
   "catalogue.target.byAgreement": text("« Entente commune »: a target set by agreement"),

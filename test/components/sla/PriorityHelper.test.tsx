@@ -50,12 +50,12 @@ describe.each([
   ["cau", "organisation", true, false, "P1 – Critique", "3 heures dans 85 % des cas", "cau-restore-p1"],
   ["csc", "site", true, false, "P2 – Élevé", "5 heures dans 85 % des cas", "csc-restore-p2"],
   ["cau", "site", true, false, "P2 – Majeur", "5 heures dans 85 % des cas", "cau-restore-p2"],
-  ["csc", "group", false, false, "P3 – Modérée", "10 heures ouvrables", "csc-restore-p3"],
-  ["cau", "group", false, false, "P3 – Important", "10 heures ouvrables", "cau-restore-p3"],
-  ["csc", "organisation", false, true, "P4 – Faible", "16 heures ouvrables", "csc-restore-p4"],
-  ["cau", "organisation", false, true, "P4 – Moyen", "16 heures ouvrables", "cau-restore-p4"],
-  ["csc", "few", false, true, "P5 – Planifié", "40 heures ouvrables", "csc-restore-p5"],
-  ["cau", "few", false, true, "P5 – Faible", "40 heures ouvrables", "cau-restore-p5"],
+  ["csc", "group", false, false, "P3 – Modérée", "10 heures dans 80 % des cas", "csc-restore-p3"],
+  ["cau", "group", false, false, "P3 – Important", "10 heures dans 80 % des cas", "cau-restore-p3"],
+  ["csc", "organisation", false, true, "P4 – Faible", "16 heures dans 80 % des cas", "csc-restore-p4"],
+  ["cau", "organisation", false, true, "P4 – Moyen", "16 heures dans 80 % des cas", "cau-restore-p4"],
+  ["csc", "few", false, true, "P5 – Planifié", "40 heures dans 80 % des cas", "csc-restore-p5"],
+  ["cau", "few", false, true, "P5 – Faible", "40 heures dans 80 % des cas", "cau-restore-p5"],
 ] as const)("%s: %s, mission %s, workaround %s", (centre, scope, mission, workaround, priority, target, level) => {
   test(`suggests ${priority} with its target and a calculator link`, async () => {
     const { answer, result, container } = mount(centre);

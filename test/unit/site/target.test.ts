@@ -12,16 +12,25 @@ describe("service-level targets in words", () => {
     expect(formatTarget({ kind: "availability", percent: 99.999, period: "month" }, "en")).toBe("99.999% monthly");
     expect(formatTarget({ kind: "availability", percent: 99.5, period: "month" }, "fr")).toBe(`99,50${NBSP}% mensuel`);
   });
-  test("business hours with their window", () => {
-    const target = { kind: "business-hours", amount: 4, unit: "hours", window: { start: "08:00", end: "17:00" } } as const;
-    expect(plain(formatTarget(target, "fr"))).toBe("4 heures ouvrables (de 8 h à 17 h)");
-    expect(plain(formatTarget(target, "en"))).toBe("4 business hours (8:00 a.m. to 5:00 p.m.)");
-    expect(plain(formatTarget({ ...target, amount: 1 }, "fr"))).toBe("1 heure ouvrable (de 8 h à 17 h)");
+  test("business hours in the source's words, without the interpretation window", () => {
+    const target = { kind: "business-hours", amount: 4, unit: "hours", window: { start: "08:00", end: "17:00" }, printedAs: "business-hours" } as const;
+    expect(plain(formatTarget(target, "fr"))).toBe("4 heures ouvrables");
+    expect(plain(formatTarget(target, "en"))).toBe("4 business hours");
+    expect(plain(formatTarget({ ...target, amount: 1 }, "fr"))).toBe("1 heure ouvrable");
+    // The help desks print « 10 heures », their window being condition d.
+    expect(plain(formatTarget({ ...target, amount: 10, printedAs: "duration" }, "fr"))).toBe("10 heures");
+    expect(plain(formatTarget({ ...target, amount: 120, unit: "minutes" }, "fr"))).toBe("120 minutes");
   });
-  test("seconds « et moins » in a window of business days", () => {
-    const target = { kind: "business-hours", amount: 40, unit: "seconds", window: { start: "07:30", end: "17:00" }, orLess: true } as const;
-    expect(plain(formatTarget(target, "fr"))).toBe("40 secondes et moins (de 7 h 30 à 17 h, jours ouvrables)");
-    expect(plain(formatTarget(target, "en"))).toBe("40 seconds or less (7:30 a.m. to 5:00 p.m., business days)");
+  test("seconds « et moins »", () => {
+    const target = { kind: "business-hours", amount: 40, unit: "seconds", window: { start: "07:30", end: "17:00" }, orLess: true, printedAs: "business-hours" } as const;
+    expect(plain(formatTarget(target, "fr"))).toBe("40 secondes et moins");
+    expect(plain(formatTarget(target, "en"))).toBe("40 seconds or less");
+  });
+  test("no table shows a time window the sources do not print", () => {
+    for (const { level } of allServiceLevels()) {
+      // Times read « 8 h 30 » (no-break space before « h ») or "8:30 a.m.".
+      for (const lang of ["fr", "en"] as const) expect(formatLevelTarget(level, lang)).not.toMatch(/\d\u00a0h\b|a\.m\.|p\.m\./);
+    }
   });
   test("days, ranges, agreement, share, elapsed", () => {
     expect(formatTarget({ kind: "business-days", amount: 5, countedFrom: "request" }, "fr")).toBe("5 jours ouvrables");
