@@ -102,7 +102,11 @@ export function sesNotifier(options: { region?: string } = {}): Notifier {
   return {
     kind: "ses",
     async send(message) {
-      client ??= (import(moduleName) as Promise<SesV2Module>).then((module) => ({ module, ses: new module.SESv2Client(options.region ? { region: options.region } : {}) }));
+      client ??= (import(moduleName) as Promise<SesV2Module>).then((module) => ({ module, ses: new module.SESv2Client({
+        ...(options.region ? { region: options.region } : {}),
+        // A slow mail service must not turn a stored submission into a timeout (and a duplicate on retry).
+        requestHandler: { connectionTimeout: 2_000, requestTimeout: 3_000 },
+      }) }));
       const { ses, module } = await client;
       await ses.send(
         new module.SendEmailCommand({

@@ -158,7 +158,11 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
 
   const result = validateAnswers(type, split.answers);
   if (!result.ok) {
-    return log("invalid", invalid(result.errors), { errors: result.errors.map((e) => `${e.field}:${e.code}`) });
+    // Field names of the form only: an unknown key is the client's text (a form-encoded body can make a
+    // whole message into one key), so it is counted, never written.
+    const unknown = result.errors.filter((e) => e.code === "unknown_field").length;
+    const known = result.errors.filter((e) => e.code !== "unknown_field").map((e) => `${e.field}:${e.code}`);
+    return log("invalid", invalid(result.errors), { errors: unknown > 0 ? [...known, `unknown_field×${unknown}`] : known });
   }
 
   const idempotencyKey = header(event, "idempotency-key");

@@ -139,6 +139,17 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
   else createReadStream(file).pipe(res);
 }
 
+/**
+ * The host name of a Host header, without its port.
+ * @example hostName("localhost:4321") // "localhost"
+ * @example hostName("[::1]:4321") // "[::1]"
+ */
+export function hostName(header: string | undefined): string {
+  if (!header) return "";
+  const match = /^(\[[^\]]*\]|[^:]*)/.exec(header.trim().toLowerCase());
+  return match?.[1] ?? "";
+}
+
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const dataDir = resolve(options.dataDir ?? ".data");
   const distDir = resolve(options.distDir ?? process.env.DIST_DIR ?? "dist");
@@ -158,8 +169,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const routes = new Map(formTypes.map((type) => [formAction[type], createHandler(type, { env, ...quiet })]));
   const inbox = createLocalAdmin({ dataDir, env, ...quiet }); // inbox (issue 7)
 
+  // Only the names this server is reached by on this machine: a page on another domain that re-resolves to
+  // 127.0.0.1 (DNS rebinding) must not reach the local data or the development sign-in.
+  const allowedHosts = new Set(["localhost", "127.0.0.1", "[::1]", ...(options.host ? [options.host] : [])]);
   const server = createServer(async (req, res) => {
     try {
+      if (!allowedHosts.has(hostName(req.headers.host))) {
+        res.writeHead(421, { "content-type": "text/plain; charset=utf-8" }).end("Misdirected request: unknown host name.\n");
+        return;
+      }
       const path = new URL(req.url ?? "/", "http://x").pathname;
       if (await inbox.handle(req, res)) return; // inbox (issue 7): /api/admin/*, /dev/auth/*, /inbox-config.json
       if (path.startsWith("/api/")) {

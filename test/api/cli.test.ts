@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler } from "../../functions/core/submit.ts";
 import { csvCell, parseFilter, run, UsageError } from "../../src/cli/submissions.ts";
 import { quebecParts } from "../../src/i18n/format.ts";
-import { startLocalServer } from "../../src/server/start.ts";
+import { request } from "node:http";
+import { hostName, startLocalServer } from "../../src/server/start.ts";
 import { key, postEvent, startTestDb, testEnv, validAdviser, validInquiry, type TestDb } from "./support.ts";
 
 let db: TestDb;
@@ -105,4 +106,37 @@ describe("date filters are Québec calendar days", () => {
   it("refuses a date that is not YYYY-MM-DD", () => {
     expect(() => parseFilter({ from: "22/11/2026" })).toThrow(UsageError);
   });
+});
+
+describe("the local server answers only to this machine's names (DNS rebinding)", () => {
+  it("refuses another host name with 421, before any route, and serves localhost", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "forms-host-"));
+    const server = await startLocalServer({ port: 0, dataDir, distDir: dataDir, logs: false });
+    const status = (host: string, path: string) =>
+      new Promise<number>((done, fail) => {
+        const url = new URL(server.url);
+        request({ host: url.hostname, port: url.port, path, headers: { host } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        }).on("error", fail).end();
+      });
+    try {
+      const port = new URL(server.url).port;
+      for (const path of ["/dev/auth/oauth2/authorize", "/api/admin/submissions", "/inbox-config.json", "/"]) {
+        expect(await status(`attacker.example:${port}`, path), path).toBe(421);
+      }
+      expect(await status(`localhost:${port}`, "/inbox-config.json")).toBe(200);
+      expect(await status(`127.0.0.1:${port}`, "/api/admin/submissions")).toBe(401);
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  it.each([
+    ["localhost:4321", "localhost"],
+    ["[::1]:4321", "[::1]"],
+    ["127.0.0.1", "127.0.0.1"],
+    ["LOCALHOST:80", "localhost"],
+    [undefined, ""],
+  ])("hostName(%j) is %j", (header, name) => expect(hostName(header)).toBe(name));
 });

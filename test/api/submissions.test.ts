@@ -133,6 +133,15 @@ describe("refused submissions store nothing", () => {
     expect(codes).toEqual(expect.arrayContaining([expect.objectContaining({ field: "message", code: "too_long" }), expect.objectContaining({ field: "isAdmin", code: "unknown_field" })]));
   });
 
+  it("never logs a key the client chose: a form-encoded message made into one key is counted, not written", async () => {
+    const { adviser, logs } = handlers();
+    const result = await adviser(postEvent(ADV, "Jean Tremblay, jean.tremblay@example.ca, 418 555-0199", { contentType: "application/x-www-form-urlencoded" }));
+    expect(result.statusCode).toBe(400);
+    const logged = JSON.stringify(logs);
+    expect(logged).not.toMatch(/Tremblay|example\.ca|555-0199/);
+    expect(logs.at(-1)).toMatchObject({ outcome: "invalid", errors: expect.arrayContaining(["unknown_field×1"]) });
+  });
+
   it("re-renders the form with errors and the answers kept for a reader without JavaScript", async () => {
     const { inquiry } = handlers();
     const before = (await db.items()).length;
