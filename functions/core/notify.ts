@@ -91,7 +91,7 @@ export function outboxNotifier(dir: string, now: () => Date = () => new Date()):
 }
 
 interface SesV2Module {
-  SESv2Client: new (config: { region?: string }) => { send(command: unknown): Promise<unknown> };
+  SESv2Client: new (config: { region?: string; requestHandler?: { connectionTimeout: number; requestTimeout: number } }) => { send(command: unknown): Promise<unknown> };
   SendEmailCommand: new (input: unknown) => unknown;
 }
 

@@ -164,45 +164,6 @@ export async function getSubmission(db: DynamoDBClient, table: string, reference
   return result.Item ? toSubmission(result.Item) : undefined;
 }
 
-/**
- * Changes a submission's status and appends the change to its history; the index key moves with
- * it so the lists by status stay right. Returns undefined when there is no such reference.
- */
-export async function setStatus(
-  db: DynamoDBClient,
-  table: string,
-  reference: string,
-  status: Status,
-  options: { note?: string; now?: Date } = {},
-): Promise<Submission | undefined> {
-  const current = await getSubmission(db, table, reference);
-  if (!current) return undefined;
-  const at = (options.now ?? new Date()).toISOString();
-  const change: StatusChange = options.note ? { status, at, note: options.note } : { status, at };
-  try {
-    const result = await db.send(
-      new UpdateItemCommand({
-        TableName: table,
-        Key: { reference: { S: reference } },
-        UpdateExpression: "SET #s = :s, typeStatus = :ts, statusHistory = list_append(statusHistory, :h), updatedAt = :at",
-        ConditionExpression: "attribute_exists(#r)",
-        ExpressionAttributeNames: { "#s": "status", "#r": "reference" },
-        ExpressionAttributeValues: {
-          ":s": { S: status },
-          ":ts": { S: `${current.type}#${status}` },
-          ":h": marshal([change as unknown as Plain]),
-          ":at": { S: at },
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return result.Attributes ? toSubmission(result.Attributes) : undefined;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return undefined;
-    throw error;
-  }
-}
-
 export interface ListFilter {
   type?: FormType;
   status?: Status;

@@ -20,7 +20,10 @@ import { parseArgs } from "node:util";
 import { ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { dynamoClient } from "../../functions/core/dynamo.ts";
 import { normaliseReference } from "../../functions/core/reference.ts";
-import { getSubmission, isStatus, listAll, setStatus, type ListFilter, type Submission } from "../../functions/core/store.ts";
+import { userInfo } from "node:os";
+import { getSubmission, isStatus, listAll, type ListFilter, type Submission } from "../../functions/core/store.ts";
+import { applyAction } from "../../functions/admin/workflow.ts";
+import { isExpired } from "../../functions/admin/record.ts";
 import { localTableNames } from "../../functions/core/tables.ts";
 import { quebecParts } from "../i18n/format.ts";
 import { quebecInstant } from "../lib/sla/quebec-time.ts";
@@ -88,6 +91,12 @@ function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** Submissions matching the filter, without those past their retention date (as in the inbox). */
+async function listCurrent(db: Parameters<typeof listAll>[0], table: string, filter: ListFilter): Promise<Submission[]> {
+  const now = new Date();
+  return (await listAll(db, table, filter)).filter((s) => !isExpired(s, now));
 }
 
 export function parseFilter(values: Record<string, string | boolean | undefined>): ListFilter {
@@ -164,7 +173,7 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
   try {
     if (command === "list") {
       const format = values.format ?? "table";
-      const found = await listAll(store.db, store.table, filter);
+      const found = await listCurrent(store.db, store.table, filter);
       if (format === "json") output(`${JSON.stringify(found, null, 2)}\n`);
       else if (format === "csv") output(toCsv(found, lang));
       else if (format === "table") output(table(found));
@@ -172,7 +181,7 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
       return 0;
     }
     if (command === "export") {
-      const csv = toCsv(await listAll(store.db, store.table, filter), lang);
+      const csv = toCsv(await listCurrent(store.db, store.table, filter), lang);
       if (values.out) {
         writeFileSync(values.out, csv);
         output(`Wrote ${values.out}\n`);
@@ -185,7 +194,8 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     if (!reference) throw new UsageError(`"${rest[0] ?? ""}" is not a reference (e.g. INF-7K3M-9QXR)`);
     if (command === "show") {
       const found = await getSubmission(store.db, store.table, reference);
-      if (!found) {
+      // Past its retention date a record is gone for every reader, even before DynamoDB's TTL deletes it.
+      if (!found || isExpired(found, new Date())) {
         output(`No submission ${reference}\n`);
         return 1;
       }
@@ -194,13 +204,31 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     }
     const status = rest[1] ?? "";
     if (!isStatus(status)) throw new UsageError(`STATUS must be one of ${statuses.join(", ")}`);
-    const updated = await setStatus(store.db, store.table, reference, status, values.note ? { note: values.note } : {});
-    if (!updated) {
-      output(`No submission ${reference}\n`);
-      return 1;
+    // The inbox's own path: allowed transitions, the revision that lets the inbox detect the change,
+    // the retention date, and the author (the operating-system account, marked as the command line).
+    const result = await applyAction(
+      store.db,
+      store.table,
+      reference,
+      { status, ...(values.note ? { note: values.note } : {}) },
+      { sub: `cli:${userInfo().username}` },
+      new Date(),
+    );
+    switch (result.outcome) {
+      case "updated":
+      case "unchanged":
+        output(`${reference}: ${result.record.status}\n`);
+        return 0;
+      case "not_found":
+        output(`No submission ${reference}\n`);
+        return 1;
+      case "invalid_transition":
+        output(`${reference}: cannot go from ${result.record.status} to ${status}\n`);
+        return 1;
+      case "conflict":
+        output(`${reference}: changed by someone else meanwhile; try again\n`);
+        return 1;
     }
-    output(`${reference}: ${updated.status}\n`);
-    return 0;
   } finally {
     await store.close();
   }

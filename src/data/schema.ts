@@ -57,8 +57,8 @@ export const target = z.discriminatedUnion("kind", [
     orLess: z.boolean().optional().describe("The source says « et moins » (e.g. 40 secondes et moins)"),
     printedAs: z
       .enum(["business-hours", "duration"])
-      .default("business-hours")
-      .describe("How the source words it: « 4 heures ouvrables », or a plain duration whose window is a condition (« 10 heures », d)"),
+      .optional()
+      .describe("How the source words it: « 4 heures ouvrables » (the default), or a plain duration whose window is a condition (« 10 heures », d)"),
   }).describe("Time counted only inside a daily window on business days, e.g. 4 heures ouvrables (08:00–17:00)"),
   z.strictObject({
     kind: z.literal("business-days"),

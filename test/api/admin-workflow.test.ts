@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGetHandler } from "../../functions/admin-get.ts";
 import { createUpdateHandler } from "../../functions/admin-update.ts";
 import { canTransition, transitions } from "../../functions/admin/workflow.ts";
-import { dynamoClient } from "../../functions/core/dynamo.ts";
-import { setStatus } from "../../functions/core/store.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { run as cliRun } from "../../src/cli/submissions.ts";
 import { composeNotice, notifyNewSubmission, notifySettingsFromEnv, outboxNotifier, type Notifier } from "../../functions/core/notify.ts";
 import type { LogEntry } from "../../functions/core/log.ts";
 import { startTestDb, testEnv, validInquiry, type TestDb } from "./support.ts";
@@ -159,12 +157,23 @@ describe("PATCH /api/admin/submissions/{reference}", () => {
     expect((JSON.parse(result.body) as View).history[1]).toMatchObject({ kind: "note", by: "abc-123" });
   });
 
-  it("shows a change made with the command line without an author", async () => {
+  it("a change made with the command line follows the inbox's rules and is seen by it (revision, transitions, author)", async () => {
     const reference = await seed(db.endpoint, "inquiry", new Date("2026-03-31T17:00:00Z"));
-    await setStatus(dynamoClient({ endpoint: db.endpoint, region: "local" }), localTableNames.submissions, reference, "in-progress", { now: clock });
+    const cli = async (...args: string[]) => {
+      let out = "";
+      const code = await cliRun([...args, "--endpoint", db.endpoint], (t) => (out += t));
+      return { code, out };
+    };
+    const before = await detail(reference);
+    expect(await cli("set-status", reference, "in-progress", "--note", "Par téléphone")).toMatchObject({ code: 0 });
     const view = await detail(reference);
-    expect(view.history[1]).toEqual({ kind: "status", at: clock.toISOString(), from: "new", status: "in-progress" });
-    expect(view.transitions).toEqual(["answered", "closed"]);
+    expect(view.history[1]).toMatchObject({ kind: "status", from: "new", status: "in-progress", note: "Par téléphone" });
+    expect(String((view.history[1] as { by?: string }).by)).toMatch(/^cli:/);
+    // The inbox, holding the revision it loaded before, now gets a conflict instead of overwriting the change.
+    const stale = await patch(reference, { status: "closed", revision: before.submission.revision }, alice);
+    expect(stale.status).toBe(409);
+    // The command line refuses what the inbox refuses.
+    expect(await cli("set-status", reference, "new")).toMatchObject({ code: 1, out: expect.stringContaining("cannot go from in-progress to new") });
   });
 
   it("never loses an entry when two people act at once: a stale revision is a 409 with the fresh record", async () => {

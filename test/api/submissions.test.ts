@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dynamoClient } from "../../functions/core/dynamo.ts";
 import type { LogEntry } from "../../functions/core/log.ts";
 import { REFERENCE_PATTERN, defaultReferenceGenerator, type ReferenceGenerator } from "../../functions/core/reference.ts";
-import { getSubmission, listAll, listPage, setStatus } from "../../functions/core/store.ts";
+import { getSubmission, listAll, listPage } from "../../functions/core/store.ts";
+import { applyAction } from "../../functions/admin/workflow.ts";
 import { createHandler } from "../../functions/core/submit.ts";
 import { localTableNames } from "../../functions/core/tables.ts";
 import { handler as inquiriesHandler } from "../../functions/inquiries.ts";
@@ -321,11 +322,13 @@ describe("store: status and lists (CLI, inbox)", () => {
       const r = await adviser(postEvent(ADV, json(validAdviser), { headers: { "idempotency-key": key() } }));
       refs.push(JSON.parse(r.body).reference);
     }
-    const changed = await setStatus(client, table, refs[0]!, "in-progress", { note: "Assigned" });
-    expect(changed?.status).toBe("in-progress");
-    expect(changed?.statusHistory.map((h) => h.status)).toEqual(["new", "in-progress"]);
-    expect(changed?.statusHistory[1]?.note).toBe("Assigned");
-    expect(await setStatus(client, table, "CON-ZZZZ-ZZZZ", "closed")).toBeUndefined();
+    const changed = await applyAction(client, table, refs[0]!, { status: "in-progress", note: "Assigned" }, { sub: "test" }, new Date());
+    expect(changed.outcome).toBe("updated");
+    const stored = await getSubmission(client, table, refs[0]!);
+    expect(stored?.status).toBe("in-progress");
+    expect(stored?.statusHistory.map((h) => h.status)).toEqual(["new", "in-progress"]);
+    expect(stored?.statusHistory[1]?.note).toBe("Assigned");
+    expect((await applyAction(client, table, "CON-ZZZZ-ZZZZ", { status: "closed" }, { sub: "test" }, new Date())).outcome).toBe("not_found");
 
     const inProgress = await listAll(client, table, { type: "adviser-request", status: "in-progress" });
     expect(inProgress.map((s) => s.reference)).toContain(refs[0]);

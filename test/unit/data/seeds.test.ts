@@ -200,7 +200,7 @@ function expectedTarget(value: string, footnotes: string[]): Partial<Target> {
     [/^(\d+) à (\d+) jours ouvrables/, (m) => ({ kind: "business-days-range", min: n(m[1]!), max: n(m[2]!) })],
     [/^(\d+) jours ouvrables/, (m) => ({ kind: "business-days", amount: n(m[1]!) })],
     [/^(\d+) jours$/, (m) => ({ kind: "calendar-days", amount: n(m[1]!) })],
-    [/^(\d+) heures ouvrables$/, (m) => ({ kind: "business-hours", amount: n(m[1]!), unit: "hours", printedAs: "business-hours" })],
+    [/^(\d+) heures ouvrables$/, (m) => ({ kind: "business-hours", amount: n(m[1]!), unit: "hours" })],
     [/^(\d+) minutes/, (m) => ({ kind: "business-hours", amount: n(m[1]!), unit: "minutes" })],
     [/^(\d+) secondes et moins/, (m) => ({ kind: "business-hours", amount: n(m[1]!), unit: "seconds", orLess: true })],
     // Help desk: condition c is "24/7" (elapsed), d a business-hour window.
