@@ -8,6 +8,8 @@ export interface Config {
   retentionMonths: number;
   rateLimitMax: number;
   rateLimitWindowSeconds: number;
+  /** HMAC key for client addresses in the rate-limit table; locally a fixed development value. */
+  rateLimitSecret: string;
   /** Public origin of the site, for the 303 Location ("" = same origin, relative Location). */
   siteOrigin: string;
   /** Local DynamoDB endpoint (dynalite); unset in AWS. */
@@ -32,6 +34,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     // Shared government networks put many people behind one address: a generous limit.
     rateLimitMax: Math.max(1, positiveInt(env.RATE_LIMIT_MAX, 20, "RATE_LIMIT_MAX")),
     rateLimitWindowSeconds: Math.max(1, positiveInt(env.RATE_LIMIT_WINDOW_SECONDS, 600, "RATE_LIMIT_WINDOW_SECONDS")),
+    rateLimitSecret: env.RATE_LIMIT_SECRET || "local-development",
     siteOrigin: (env.SITE_ORIGIN ?? "").replace(/\/+$/, ""),
     ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),

@@ -2,16 +2,39 @@
  * Per-client limit on submissions, counted in DynamoDB so that every Lambda instance shares it.
  * Fixed windows: the counter's key is "<client>#<window start>", incremented atomically with
  * UpdateItem ADD; the expiry attribute lets DynamoDB sweep old windows. The client is the source
- * address API Gateway saw (never a header the client can set), stored hashed: the table needs
- * to tell clients apart, not to know who they are.
+ * address API Gateway saw (never a header the client can set) — for IPv6 its /64, since one
+ * subscriber holds a whole /64 and could otherwise change address at each request. It is stored as an
+ * HMAC under a deployment secret: the table needs to tell clients apart, not to know who they are, and a
+ * plain hash of an IPv4 address is reversed by trying all 2³² of them.
  */
+import { createHmac } from "node:crypto";
 import { UpdateItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { sha256 } from "./reference.ts";
 
 export interface RateLimitConfig {
   table: string;
   max: number;
   windowSeconds: number;
+  /** Key of the HMAC of client addresses (RATE_LIMIT_SECRET); the deploy sets it per stack. */
+  secret: string;
+}
+
+/**
+ * Who counts as one client: an IPv4 address, or the /64 network of an IPv6 address.
+ * @example clientOf("203.0.113.7") // "203.0.113.7"
+ * @example clientOf("2001:db8:1:2:aaaa::1") // "2001:db8:1:2::/64"
+ * @example clientOf("::ffff:203.0.113.7") // "203.0.113.7"
+ */
+export function clientOf(address: string): string {
+  const text = address.trim().toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (mapped) return mapped[1]!;
+  if (!text.includes(":")) return text;
+  // Expand "::" so that the first four groups are the network's.
+  const [head = "", tail] = text.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 export type RateLimitResult = { allowed: true; count: number } | { allowed: false; count: number; retryAfterSeconds: number };
@@ -23,7 +46,7 @@ export async function checkRateLimit(db: DynamoDBClient, config: RateLimitConfig
   const result = await db.send(
     new UpdateItemCommand({
       TableName: config.table,
-      Key: { key: { S: `${sha256(`rate-limit\n${client}`).slice(0, 32)}#${windowStart}` } },
+      Key: { key: { S: `${createHmac("sha256", config.secret).update(clientOf(client)).digest("hex").slice(0, 32)}#${windowStart}` } },
       UpdateExpression: "ADD #c :one SET expiresAt = :exp",
       ExpressionAttributeNames: { "#c": "count" },
       ExpressionAttributeValues: { ":one": { N: "1" }, ":exp": { N: String(windowEnd + 60) } },

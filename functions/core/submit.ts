@@ -128,7 +128,7 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
   try {
     const limit = await checkRateLimit(
       deps.db,
-      { table: config.rateLimitTable, max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds },
+      { table: config.rateLimitTable, max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, secret: config.rateLimitSecret },
       event.requestContext.http.sourceIp,
       deps.now(),
     );

@@ -4,7 +4,7 @@
  * The site reaches it under its own origin: CloudFront forwards `/api/*` unchanged (Site.ts), so the
  * routes carry the `/api` prefix and no CORS is configured (the browser never makes a cross-origin call).
  */
-import { RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Fn, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Api as SstApi, Function, use, type FunctionProps, type StackContext } from "sst/constructs";
@@ -74,6 +74,9 @@ export function Api(context: StackContext) {
   const environment: Record<string, string> = {
     SUBMISSIONS_TABLE: submissions.tableName,
     RATE_LIMIT_TABLE: rateLimits.tableName,
+    // The HMAC key of client addresses in the rate-limit table: the stack's own random UUID, so that
+    // reading the table alone does not give back anyone's address.
+    RATE_LIMIT_SECRET: Fn.select(2, Fn.split("/", Stack.of(stack).stackId)),
     ...optional("RETENTION_MONTHS", config.handlers.retentionMonths),
     ...optional("RATE_LIMIT_MAX", config.handlers.rateLimitMax),
     ...optional("RATE_LIMIT_WINDOW_SECONDS", config.handlers.rateLimitWindowSeconds),

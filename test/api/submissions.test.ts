@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dynamoClient } from "../../functions/core/dynamo.ts";
 import type { LogEntry } from "../../functions/core/log.ts";
@@ -275,6 +276,24 @@ describe("rate limit", () => {
     expect((await db.items()).length).toBe(before);
     // Another address is not limited.
     expect((await send("203.0.113.78")).statusCode).toBe(201);
+  });
+
+  it("counts an IPv6 client by its /64, so rotating addresses inside it does not escape the limit", async () => {
+    const { adviser } = handlers({ RATE_LIMIT_MAX: "2", RATE_LIMIT_WINDOW_SECONDS: "600" });
+    const send = (sourceIp: string) => adviser(postEvent(ADV, json(validAdviser), { sourceIp, headers: { "idempotency-key": key() } }));
+    expect((await send("2001:db8:77:1::a")).statusCode).toBe(201);
+    expect((await send("2001:db8:77:1:ffff:1:2:3")).statusCode).toBe(201);
+    expect((await send("2001:0db8:0077:0001::9")).statusCode).toBe(429);
+    // The neighbouring /64 is another client.
+    expect((await send("2001:db8:77:2::a")).statusCode).toBe(201);
+  });
+
+  it("stores no address, nor a hash that could be reversed without the deployment's secret", async () => {
+    const { adviser } = handlers({ RATE_LIMIT_SECRET: "secret-one" });
+    await adviser(postEvent(ADV, json(validAdviser), { sourceIp: "203.0.113.201", headers: { "idempotency-key": key() } }));
+    const keys = JSON.stringify(await db.rateLimitItems());
+    expect(keys).not.toContain("203.0.113.201");
+    expect(keys).not.toContain(createHash("sha256").update("203.0.113.201").digest("hex").slice(0, 32));
   });
 
   it("shows a reader without JavaScript the limit with the answers kept", async () => {

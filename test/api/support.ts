@@ -17,6 +17,8 @@ export interface TestDb {
   restart: () => Promise<void>;
   /** Every submission item, read with a Scan (tests only: the handlers never scan). */
   items: () => Promise<Array<Record<string, Plain>>>;
+  /** Every rate-limit counter, read with a Scan (tests only). */
+  rateLimitItems: () => Promise<Array<Record<string, Plain>>>;
   cleanup: () => Promise<void>;
 }
 
@@ -27,6 +29,16 @@ export async function startTestDb(): Promise<TestDb> {
   const endpoint = server.endpoint;
   await ensureTables(endpoint, localTableNames);
   const db = dynamoClient({ endpoint, region: "local" });
+  const scanAll = async (table: string) => {
+    const out: Array<Record<string, Plain>> = [];
+    let start: Record<string, never> | undefined;
+    do {
+      const page = await db.send(new ScanCommand({ TableName: table, ...(start ? { ExclusiveStartKey: start } : {}) }));
+      out.push(...(page.Items ?? []).map(unmarshalItem));
+      start = page.LastEvaluatedKey as typeof start;
+    } while (start);
+    return out;
+  };
   return {
     endpoint,
     dir,
@@ -37,16 +49,8 @@ export async function startTestDb(): Promise<TestDb> {
     restart: async () => {
       server = await startDynalite({ path: dir, port });
     },
-    items: async () => {
-      const out: Array<Record<string, Plain>> = [];
-      let start: Record<string, never> | undefined;
-      do {
-        const page = await db.send(new ScanCommand({ TableName: localTableNames.submissions, ...(start ? { ExclusiveStartKey: start } : {}) }));
-        out.push(...(page.Items ?? []).map(unmarshalItem));
-        start = page.LastEvaluatedKey as typeof start;
-      } while (start);
-      return out;
-    },
+    items: () => scanAll(localTableNames.submissions),
+    rateLimitItems: () => scanAll(localTableNames.rateLimits),
     cleanup: async () => {
       await server?.close();
       rmSync(dir, { recursive: true, force: true });

@@ -163,6 +163,8 @@ describe("Lambda functions", () => {
       const variables = fn.Properties.Environment.Variables;
       expect(JSON.stringify(variables.SUBMISSIONS_TABLE)).toMatch(/submissions/);
       expect(JSON.stringify(variables.RATE_LIMIT_TABLE)).toMatch(/rateLimits/);
+      // The rate-limit HMAC key is the stack's own UUID (the third part of its ARN), never a literal.
+      expect(variables.RATE_LIMIT_SECRET).toEqual({ "Fn::Select": [2, { "Fn::Split": ["/", { Ref: "AWS::StackId" }] }] });
       // Unset settings are left to the handlers' defaults (functions/core/config.ts).
       for (const name of ["RETENTION_MONTHS", "RATE_LIMIT_MAX", "RATE_LIMIT_WINDOW_SECONDS", "SITE_ORIGIN"]) {
         expect(variables[name], name).toBeUndefined();
