@@ -105,7 +105,8 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
       pendingMessage.current = "";
     }, ANNOUNCE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [encoded ?? "invalid", touched]);
+    // The number of lines too: removing a line while the estimate stays invalid must still be announced.
+  }, [encoded ?? "invalid", touched, rows.length]);
 
   // Layout effect: the cursor is in the new line before the next keystroke can arrive.
   useLayoutEffect(() => {

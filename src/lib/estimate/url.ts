@@ -10,6 +10,7 @@
  * Decoding checks everything and answers with a typed error rather than a guess: a link that cannot be read
  * exactly gives no estimate at all, never a wrong one.
  */
+import { parseIsoDate } from "../../i18n/format.ts";
 import { findItem } from "./pricing.ts";
 import { MAX_QUANTITY } from "./quantity.ts";
 import type { EstimateState, LineInput, PriceList } from "./types.ts";
@@ -62,10 +63,12 @@ function fail(code: DecodeErrorCode, message: string, item?: string): DecodeResu
 }
 
 function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  try {
+    parseIsoDate(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

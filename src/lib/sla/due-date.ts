@@ -216,7 +216,7 @@ function countTime(amount: number, segments: Iterable<Segment>, pauses: MergedPa
  * @example dueDate({ unit: "business-days", amount: 1 }, new Date("2026-12-01T14:00:00Z")).due
  * // 2026-12-03T05:00:00.000Z (Thursday 3 December 2026 at 0 h, the end of Wednesday 2 December)
  * @example dueDate({ unit: "business-hours", amount: 10, window: { start: "08:30", end: "16:30" } }, new Date("2026-12-01T14:00:00Z")).due
- * // 2026-12-02T16:30:00.000Z (Wednesday 2 December 2026 at 11:30)
+ * // 2026-12-02T16:00:00.000Z (Wednesday 2 December 2026 at 11:00: 7 h 30 on Tuesday, then 2 h 30 from 8 h 30)
  * @example dueDate({ unit: "hours", amount: 3 }, new Date("2026-11-01T04:30:00Z")).due
  * // 2026-11-01T07:30:00.000Z (3 real hours: 0 h 30 EDT → 2 h 30 EST)
  */

@@ -226,6 +226,23 @@ describe("the totals are announced politely, after a pause in typing", () => {
   });
 });
 
+test("a removal is announced even while another line keeps the estimate invalid", () => {
+  vi.useFakeTimers();
+  const { t, addItem } = mount("en");
+  addItem("standard");
+  addItem("training");
+  fireEvent.input(screen.getByLabelText(t("estimate.hours")), { target: { value: "abc" } });
+  act(() => {
+    vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
+  });
+  fireEvent.click(screen.getByRole("button", { name: t("estimate.removeLabel", { service: "Standard videoconferencing service" }) }));
+  act(() => {
+    vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
+  });
+  expect(screen.getByRole("status").textContent).toContain(t("estimate.removed", { service: "Standard videoconferencing service" }));
+  vi.useRealTimers();
+});
+
 test("CSV download: a Blob in the page's language with the download attribute", async () => {
   const created: Blob[] = [];
   const createObjectURL = vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
