@@ -26,7 +26,8 @@ import { applyAction } from "../../functions/admin/workflow.ts";
 import { isExpired } from "../../functions/admin/record.ts";
 import { localTableNames } from "../../functions/core/tables.ts";
 import { quebecParts } from "../i18n/format.ts";
-import { quebecInstant } from "../lib/sla/quebec-time.ts";
+// The inbox's own Québec-day arithmetic, so that the CLI and the inbox filter the same days.
+import { nextDay, quebecDayStart } from "../../functions/admin/list.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
 import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
@@ -87,12 +88,6 @@ export async function openStore(options: { table?: string; region?: string; endp
   return { db: dynamoClient({ endpoint: local.endpoint, region: "local" }), table: localTableNames.submissions, close: local.close };
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Submissions matching the filter, without those past their retention date (as in the inbox). */
 async function listCurrent(db: Parameters<typeof listAll>[0], table: string, filter: ListFilter): Promise<Submission[]> {
   const now = new Date();
@@ -116,7 +111,7 @@ export function parseFilter(values: Record<string, string | boolean | undefined>
     if (value === undefined) continue;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${bound} must be a date YYYY-MM-DD`);
     // The store compares ISO instants: a Québec day runs from its 00:00 (EST or EDT) to the next day's.
-    filter[bound] = quebecInstant(bound === "to" ? nextDay(value) : value, "00:00").toISOString();
+    filter[bound] = quebecDayStart(bound === "to" ? nextDay(value) : value).toISOString();
   }
   return filter;
 }
