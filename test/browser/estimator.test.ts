@@ -72,7 +72,7 @@ describe("the estimator page", () => {
     // The address is written after the totals render: wait for it rather than read it once.
     await expect
       .poll(() => page.evaluate(() => new URLSearchParams(window.location.search).get("estimate")))
-      .toBe("2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
+      .toBe("me9u_2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
 
     await page.waitForFunction(() => (document.querySelector('.ce [role="status"]')?.textContent ?? "").length > 0);
     expect(plain(await page.textContent('.ce [role="status"]'))).toBe(

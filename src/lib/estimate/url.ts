@@ -2,13 +2,17 @@
  * The estimate in a URL: compact, readable, and made only of characters that URLSearchParams leaves as they
  * are (letters, digits, `-`, `.`, `_`), so a shared link stays short and legible.
  *
- *   2017-08-24_10_s.standard.10_r.recording.4.90_h.training.3
+ *   eatc_2017-08-24_10_s.standard.10_r.recording.4.90_h.training.3
  *
+ *   - a checksum of everything after it: 4 base-36 characters (see `checksum`);
  *   - the price-list version (its date), then the start month (1–12);
  *   - then one part per line: `s.<item>.<units>`, `r.<item>.<sessions>.<minutes>` or `h.<item>.<hours>`.
  *
  * Decoding checks everything and answers with a typed error rather than a guess: a link that cannot be read
- * exactly gives no estimate at all, never a wrong one.
+ * exactly gives no estimate at all, never a wrong one. The checksum comes first so that a link cut anywhere
+ * (`…_10` → `…_1`, `standard.10` → `standard.1`) keeps it and no longer matches: it is refused as `damaged`
+ * instead of opening another, valid estimate. Links made before the checksum (they start with the date) are
+ * still read as they are.
  */
 import { parseIsoDate } from "../../i18n/format.ts";
 import { findItem } from "./pricing.ts";
@@ -23,7 +27,7 @@ export const MAX_LINES = 50;
 
 export type DecodeErrorCode =
   | "empty" | "malformed" | "badVersion" | "badMonth" | "badKind" | "badItem" | "badNumber"
-  | "duplicateItem" | "tooManyLines" | "unknownItem" | "kindMismatch";
+  | "duplicateItem" | "tooManyLines" | "unknownItem" | "kindMismatch" | "damaged";
 
 export interface DecodeError {
   code: DecodeErrorCode;
@@ -38,6 +42,21 @@ export type DecodeResult = { ok: true; state: EstimateState } | { ok: false; err
 const KIND_LETTER = { subscription: "s", recording: "r", hourly: "h" } as const;
 const ITEM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const WHOLE = /^(0|[1-9]\d{0,4})$/;
+const CHECKSUM = /^[0-9a-z]{4}$/;
+
+/**
+ * A short checksum of a text: FNV-1a (32 bits) reduced to 4 base-36 characters. It catches a cut or an
+ * edited character in a shared link (one chance in 1.7 million of missing one); it is not a signature.
+ * @example checksum("2017-08-24_4_s.standard.10") // 4 characters of [0-9a-z]
+ */
+export function checksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % 36 ** 4).toString(36).padStart(4, "0");
+}
 
 /**
  * The text form of an estimate, for the `estimate` query parameter.
@@ -46,7 +65,7 @@ const WHOLE = /^(0|[1-9]\d{0,4})$/;
  *   { kind: "subscription", item: "standard", quantity: 10 },
  *   { kind: "recording", item: "recording", sessions: 4, minutes: 90 },
  * ] })
- * // "2017-08-24_4_s.standard.10_r.recording.4.90"
+ * // "<checksum>_2017-08-24_4_s.standard.10_r.recording.4.90"
  */
 export function encodeEstimate(state: EstimateState): string {
   const lines = state.lines.map((line) => {
@@ -55,7 +74,8 @@ export function encodeEstimate(state: EstimateState): string {
     if (line.kind === "recording") return `${letter}.${line.item}.${line.sessions}.${line.minutes}`;
     return `${letter}.${line.item}.${line.hours}`;
   });
-  return [state.version, String(state.startMonth), ...lines].join("_");
+  const body = [state.version, String(state.startMonth), ...lines].join("_");
+  return `${checksum(body)}_${body}`;
 }
 
 function fail(code: DecodeErrorCode, message: string, item?: string): DecodeResult {
@@ -75,8 +95,11 @@ function isCalendarDate(text: string): boolean {
  * Reads an `estimate` parameter. Without a price list only the form is checked; with one, every item must
  * also be in it and of the kind the link says (pass the current list whenever you have it). The state keeps
  * the version the link was made with, so the caller can say when it differs from the current list.
- * @example decodeEstimate("2017-08-24_4_s.standard.10")
+ * @example decodeEstimate(encodeEstimate(state)) // { ok: true, state }
+ * @example decodeEstimate("2017-08-24_4_s.standard.10") // a link made before the checksum
  * // { ok: true, state: { version: "2017-08-24", startMonth: 4, lines: [{ kind: "subscription", item: "standard", quantity: 10 }] } }
+ * @example decodeEstimate(encodeEstimate(state).slice(0, -1))
+ * // { ok: false, error: { code: "damaged", … } }
  * @example decodeEstimate("2017-08-24_4_s.standard.1.5")
  * // { ok: false, error: { code: "malformed", … } }
  * @example decodeEstimate("2017-08-24_4_s.standard.20000")
@@ -85,6 +108,16 @@ function isCalendarDate(text: string): boolean {
 export function decodeEstimate(text: string, priceList?: PriceList): DecodeResult {
   const trimmed = text.trim();
   if (trimmed === "") return fail("empty", "The estimate is empty");
+  const first = trimmed.split("_", 1)[0] ?? "";
+  if (CHECKSUM.test(first)) {
+    const body = trimmed.slice(first.length + 1);
+    if (checksum(body) !== first) return fail("damaged", "The estimate does not match its checksum (cut or edited)");
+    return decodeBody(body, priceList);
+  }
+  return decodeBody(trimmed, priceList);
+}
+
+function decodeBody(trimmed: string, priceList?: PriceList): DecodeResult {
   const [version = "", month = "", ...parts] = trimmed.split("_");
   if (!isCalendarDate(version)) return fail("badVersion", `"${version}" is not a price-list version (a date YYYY-MM-DD)`);
   if (!/^([1-9]|1[0-2])$/.test(month)) return fail("badMonth", `"${month}" is not a start month (1 to 12)`);

@@ -78,9 +78,9 @@ describe("adding lines", () => {
     expect(plain(screen.getByText(/exercice financier \(début/).textContent)).toBe("Total de l'exercice financier (début en octobre, 6 mois)");
     const rows = within(screen.getByRole("table")).getAllByRole("row");
     expect(rows).toHaveLength(6); // header, 4 lines, total
-    expect(window.location.search).toBe("?estimate=2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
+    expect(window.location.search).toBe("?estimate=me9u_2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
     const send = screen.getByRole("link", { name: t("estimate.send") });
-    expect(send.getAttribute("href")).toBe("/fr/demande-information/?estimate=2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
+    expect(send.getAttribute("href")).toBe("/fr/demande-information/?estimate=me9u_2017-08-24_10_s.standard.10_s.high-definition.2_r.recording.4.90_h.training.3");
   });
 
   test("when every item is added, the reader is told there is nothing more to add", () => {
@@ -130,7 +130,7 @@ describe("validation: whole numbers from 0 to 10 000, the message tied to its fi
     // No total is shown from half-valid input, and the URL keeps the last valid estimate.
     expect(screen.getByText(t("estimate.invalidTotals"))).toBeTruthy();
     expect(document.querySelector("[data-total]")).toBeNull();
-    expect(window.location.search).toBe("?estimate=2017-08-24_4_s.standard.1");
+    expect(window.location.search).toBe("?estimate=iygo_2017-08-24_4_s.standard.1");
     expect(screen.queryByRole("link", { name: t("estimate.send") })).toBeNull();
   });
 
@@ -172,6 +172,8 @@ describe("the URL holds the estimate", () => {
     ["2017-08-24_4_s.teleportation.1", "estimate.linkUnknownItem"],
     ["2017-08-24_4_s.standard.1.5", "estimate.linkInvalid"],
     ["nonsense", "estimate.linkInvalid"],
+    ["iygo_2017-08-24_4_s.standard.", "estimate.linkInvalid"],
+    ["iygo_2017-08-24_4_s.standard.10", "estimate.linkInvalid"],
   ] as const)("an unreadable link %j gives a notice and an empty estimate, never a guess", (code, key) => {
     window.history.replaceState(null, "", `/fr/estimateur-couts/?estimate=${code}`);
     const { t } = mount();

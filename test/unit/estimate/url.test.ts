@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
+import { checksum } from "../../../src/lib/estimate/url.ts";
 import { decodeEstimate, encodeEstimate, MAX_QUANTITY, type EstimateState, type LineInput } from "../../../src/lib/estimate/index.ts";
 import { priceList } from "./price-list.ts";
 
@@ -34,8 +35,48 @@ describe("URL state", () => {
       ],
     };
     const text = encodeEstimate(state);
-    expect(text).toBe("2017-08-24_10_s.standard.10_r.recording.4.90_h.training.3");
+    const body = "2017-08-24_10_s.standard.10_r.recording.4.90_h.training.3";
+    expect(text).toBe(`${checksum(body)}_${body}`);
+    expect(text).toMatch(/^[0-9a-z]{4}_2017-08-24_10_/);
     expect(decodeEstimate(text, priceList)).toEqual({ ok: true, state });
+  });
+
+  test("a link made before the checksum (starting with the date) is still read", () => {
+    expect(decodeEstimate("2017-08-24_10_s.standard.10_r.recording.4.90", priceList)).toEqual({
+      ok: true,
+      state: { version: "2017-08-24", startMonth: 10, lines: [
+        { kind: "subscription", item: "standard", quantity: 10 },
+        { kind: "recording", item: "recording", sessions: 4, minutes: 90 },
+      ] },
+    });
+  });
+
+  test("20 truncated links are refused as damaged, never read as another estimate", () => {
+    const text = encodeEstimate({
+      version: "2017-08-24", startMonth: 10, lines: [
+        { kind: "subscription", item: "standard", quantity: 10 },
+        { kind: "recording", item: "recording", sessions: 4, minutes: 90 },
+        { kind: "hourly", item: "training", hours: 13 },
+      ],
+    });
+    // Cut after the checksum's separator, one character less each time, down from the full link.
+    const cuts = Array.from({ length: 20 }, (_, i) => text.slice(0, text.length - 1 - i));
+    expect(cuts).toContain(text.replace(/training\.13$/, "training.1"));
+    expect(new Set(cuts).size).toBe(20);
+    for (const cut of cuts) {
+      const r = decodeEstimate(cut, priceList);
+      expect(r, cut).toMatchObject({ ok: false, error: { code: "damaged" } });
+    }
+  });
+
+  test("property: a cut or one changed character of a link is refused", () => {
+    fc.assert(fc.property(stateArb, fc.nat(), fc.constantFrom(..."0123456789abcdefghijklmnopqrstuvwxyz._-"), (state, n, char) => {
+      const text = encodeEstimate(state);
+      const at = 5 + (n % (text.length - 5));
+      expect(decodeEstimate(text.slice(0, at), priceList).ok).toBe(false);
+      const edited = text.slice(0, at) + char + text.slice(at + 1);
+      if (edited !== text) expect(decodeEstimate(edited, priceList).ok).toBe(false);
+    }));
   });
 
   test("an encoded state survives URLSearchParams unchanged (no escaping needed)", () => {
@@ -85,6 +126,8 @@ describe("URL state", () => {
     ["2017-08-24_4_s.teleportation.1", "unknownItem"],
     ["2017-08-24_4_h.standard.1", "kindMismatch"],
     ["2017-08-24_4_s.training.1", "kindMismatch"],
+    ["0000_2017-08-24_4_s.standard.1", "damaged"],
+    ["abcd", "damaged"],
   ])("%j is refused: %s", (text, code) => {
     const r = decodeEstimate(text, priceList);
     expect(r.ok).toBe(false);
