@@ -21,7 +21,7 @@ export { quebecInstant, quebecWallClock } from "./quebec-time.ts";
 export { checkRule, durationMs, MAX_DAYS, MAX_DURATION_MS, type DurationUnit, type SlaRule, type TimeWindow } from "./rules.ts";
 export { mergePauses, type Pause } from "./pauses.ts";
 export type { LocalizedName, StartReason, Step, StepKind } from "./steps.ts";
-export { dueDate, type DueDateOptions, type DueDateResult } from "./due-date.ts";
+export { dueDate, dueInstant, type DueDateOptions, type DueDateResult } from "./due-date.ts";
 export {
   allowedDowntimeMs,
   calculatorLevel,
