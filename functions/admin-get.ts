@@ -1,10 +1,10 @@
 /** GET /api/admin/submissions/{reference} — one submission, every field, with its history (JWT authorizer). */
 import { json } from "./core/http.ts";
-import { normaliseReference } from "./core/reference.ts";
+import { normaliseReference } from "../src/lib/submissions/reference.ts";
 import { referenceOf } from "./admin/event.ts";
 import { adminHandler, problem, type AdminOverrides } from "./admin/handler.ts";
-import { historyOf } from "./admin/record.ts";
-import { getRecord, transitions } from "./admin/workflow.ts";
+import { historyOf } from "../src/lib/submissions/record.ts";
+import { getRecord, transitions } from "../src/lib/submissions/workflow.ts";
 
 export function createGetHandler(overrides: AdminOverrides = {}) {
   return adminHandler("get", overrides, async (event, _actor, deps) => {

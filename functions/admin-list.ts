@@ -6,14 +6,14 @@
  * Answers { items, cursor?, counts? } — counts per status for the type and dates, on the first page (no cursor).
  *   ?format=csv&lang=fr|en: every submission matching the filter as the CLI exports them (fr-CA `;`, UTF-8 BOM).
  */
+import { MAX_EXPORT_ROWS, MAX_PAGE_SIZE } from "../src/lib/submissions/api.ts";
 import { json } from "./core/http.ts";
 import { queryOf } from "./admin/event.ts";
 import { exportCsv, csvFileName } from "./admin/csv.ts";
 import { adminHandler, problem, type AdminOverrides } from "./admin/handler.ts";
-import { BadRequest, countByStatus, listAllRecords, listSubmissions, parseFilter } from "./admin/list.ts";
+import { BadRequest, countByStatus, listAllRecords, listSubmissions, parseFilter } from "../src/lib/submissions/queries.ts";
 
-/** Rows an export may hold: beyond it the response would pass Lambda's 6 MB limit; narrow the filter. */
-export const MAX_EXPORT_ROWS = 5000;
+export { MAX_EXPORT_ROWS };
 
 export function createListHandler(overrides: AdminOverrides = {}) {
   return adminHandler("list", overrides, async (event, _actor, deps) => {
@@ -49,7 +49,7 @@ export function createListHandler(overrides: AdminOverrides = {}) {
       }
       const limitText = params.get("limit");
       const limit = limitText === null || limitText === "" ? undefined : Number(limitText);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) throw new BadRequest("limit");
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)) throw new BadRequest("limit");
       const cursor = params.get("cursor") || undefined;
       // Counts come with the first page only: the next pages are the same filter.
       const [page, counts] = await Promise.all([

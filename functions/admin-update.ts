@@ -5,11 +5,11 @@
  * conditional on nobody else having acted since (409 with the fresh record otherwise).
  */
 import { header, json } from "./core/http.ts";
-import { normaliseReference } from "./core/reference.ts";
+import { normaliseReference } from "../src/lib/submissions/reference.ts";
 import { referenceOf } from "./admin/event.ts";
 import { adminHandler, problem, type AdminOverrides } from "./admin/handler.ts";
-import { historyOf } from "./admin/record.ts";
-import { applyAction, parseAction, transitions } from "./admin/workflow.ts";
+import { historyOf } from "../src/lib/submissions/record.ts";
+import { applyAction, parseAction, transitions } from "../src/lib/submissions/workflow.ts";
 
 const MAX_BODY = 16 * 1024;
 

@@ -3,7 +3,7 @@
  * the same columns, fr-CA with `;` (en with `,`), UTF-8 with a byte-order mark, formula-looking cells neutralised.
  */
 import { toCsv } from "../../src/lib/forms/export.ts";
-import type { AdminRecord } from "./record.ts";
+import type { AdminRecord } from "../../src/lib/submissions/record.ts";
 
 export function exportCsv(records: AdminRecord[], lang: "fr" | "en"): string {
   return toCsv(records, lang);

@@ -4,7 +4,10 @@
  * (every value a string, as API Gateway passes them). The local server (src/server/auth/) builds
  * the same shape after verifying a locally signed token, so the handlers cannot tell the two apart.
  */
+import type { Actor } from "../../src/lib/submissions/record.ts";
 import type { HttpEvent } from "../core/http.ts";
+
+export type { Actor };
 
 export interface AdminEvent extends HttpEvent {
   pathParameters?: Record<string, string | undefined>;
@@ -14,11 +17,6 @@ export interface AdminEvent extends HttpEvent {
   };
 }
 
-/** Who made a request: the token's subject, and its email when the token carries one. */
-export interface Actor {
-  sub: string;
-  email?: string;
-}
 
 /**
  * The caller, from the authorizer's claims; undefined when there are none (the route was reached
@@ -31,11 +29,6 @@ export function actorOf(event: AdminEvent): Actor | undefined {
   if (!sub) return undefined;
   const email = typeof claims.email === "string" && claims.email.includes("@") ? claims.email.trim() : undefined;
   return email ? { sub, email } : { sub };
-}
-
-/** How an actor is shown in the history: the email when known, else the subject. */
-export function actorLabel(actor: Actor): string {
-  return actor.email ?? actor.sub;
 }
 
 /** Query parameters, from API Gateway's map or, failing that, the raw query string. */

@@ -5,9 +5,9 @@
  */
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { configFromEnv, type Config } from "../core/config.ts";
-import { dynamoClient } from "../core/dynamo.ts";
+import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { json, type HttpResult } from "../core/http.ts";
-import { jsonLogger, type Logger } from "../core/log.ts";
+import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
 import { actorOf, type Actor, type AdminEvent } from "./event.ts";
 
 export interface AdminDeps {

@@ -1,6 +1,6 @@
 /** The handlers' settings, from the environment (the contract with sst.config.ts). */
 import { DEFAULT_MIN_FILL_MS } from "../../src/lib/forms/fields.ts";
-import { localTableNames } from "./tables.ts";
+import { localTableNames } from "../../src/lib/submissions/tables.ts";
 
 export interface Config {
   submissionsTable: string;

@@ -9,14 +9,14 @@ import { formPage, HONEYPOT_FIELD, MAX_BODY_BYTES, type FormType } from "../../s
 import { errorMessage, plural, text, type FormLang } from "../../src/lib/forms/messages.ts";
 import { splitMeta, validateAnswers, type FieldError } from "../../src/lib/forms/validate.ts";
 import { configFromEnv, type Config } from "./config.ts";
-import { dynamoClient } from "./dynamo.ts";
+import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { bodyBytes, header, html, json, languageFromHeader, parseUrlEncoded, redirect, type HttpEvent, type HttpResult } from "./http.ts";
-import { jsonLogger, type Logger } from "./log.ts";
+import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
 import { refillValues, renderFormPage, uiStrings } from "./page.ts";
 import { checkRateLimit } from "./rate-limit.ts";
-import { defaultReferenceGenerator, type ReferenceGenerator } from "./reference.ts";
-import { createSubmission } from "./store.ts";
-import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "./notify.ts"; // inbox (issue 7)
+import { defaultReferenceGenerator, type ReferenceGenerator } from "../../src/lib/submissions/reference.ts";
+import { createSubmission } from "../../src/lib/submissions/store.ts";
+import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "../../src/lib/submissions/notify.ts"; // inbox (issue 7)
 
 export interface Deps {
   config: Config;

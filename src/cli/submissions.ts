@@ -18,16 +18,16 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { dynamoClient } from "../../functions/core/dynamo.ts";
-import { normaliseReference } from "../../functions/core/reference.ts";
+import { dynamoClient } from "../lib/submissions/dynamo.ts";
+import { normaliseReference } from "../lib/submissions/reference.ts";
 import { userInfo } from "node:os";
-import { getSubmission, isStatus, listAll, type ListFilter, type Submission } from "../../functions/core/store.ts";
-import { applyAction } from "../../functions/admin/workflow.ts";
-import { isExpired } from "../../functions/admin/record.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { getSubmission, isStatus, listAll, type ListFilter, type Submission } from "../lib/submissions/store.ts";
+import { applyAction } from "../lib/submissions/workflow.ts";
+import { isExpired } from "../lib/submissions/record.ts";
+import { localTableNames } from "../lib/submissions/tables.ts";
 import { quebecParts } from "../i18n/format.ts";
 // The inbox's own Québec-day arithmetic, so that the CLI and the inbox filter the same days.
-import { nextDay, quebecDayStart } from "../../functions/admin/list.ts";
+import { nextDay, quebecDayStart } from "../lib/submissions/queries.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
 import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";

@@ -1,6 +1,6 @@
 /**
  * DynamoDB tables, built from the same definitions the local server starts with
- * (functions/core/tables.ts), so the deployed key schema and indexes cannot drift from the code.
+ * (src/lib/submissions/tables.ts), so the deployed key schema and indexes cannot drift from the code.
  *
  * Raw aws-cdk-lib `Table` rather than SST's: it reaches every property asked for here
  * (point-in-time recovery specification, deletion protection, per-table removal policy).
@@ -8,7 +8,7 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type { StackContext } from "sst/constructs";
-import { tables } from "../../functions/core/tables.ts";
+import { tables } from "../lib/submissions/tables.ts";
 import { useInfraConfig } from "./config.ts";
 
 type TableDefinition = (typeof tables)[keyof typeof tables];

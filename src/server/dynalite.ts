@@ -6,9 +6,9 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
-import { dynamoClient } from "../../functions/core/dynamo.ts";
-import { ensureTable } from "../../functions/core/store.ts";
-import { tables } from "../../functions/core/tables.ts";
+import { dynamoClient } from "../lib/submissions/dynamo.ts";
+import { ensureTable } from "../lib/submissions/store.ts";
+import { tables } from "../lib/submissions/tables.ts";
 
 const require = createRequire(import.meta.url);
 const dynalite = require("dynalite") as (options: Record<string, unknown>) => Server;

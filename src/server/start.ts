@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on one machine, in one process.
  *   1. builds the site when dist/ is missing or older than its sources (astro build + pagefind);
- *   2. starts dynalite persisted under .data/ and creates the missing tables (functions/core/tables.ts);
+ *   2. starts dynalite persisted under .data/ and creates the missing tables (src/lib/submissions/tables.ts);
  *   3. serves the static site as S3 + CloudFront would (folders → index.html, unknown → 404.html
  *      with status 404) and /api/* through the SAME Lambda handlers, with an API Gateway v2 event.
  * Data survives a restart: it is LevelDB files under .data/dynamodb/.
@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { createHandler } from "../../functions/core/submit.ts";
 import type { HttpEvent, HttpResult } from "../../functions/core/http.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { localTableNames } from "../lib/submissions/tables.ts";
 import { formAction, formTypes } from "../lib/forms/fields.ts";
 import { ensureTables, startDynalite } from "./dynalite.ts";
 import { createLocalAdmin } from "./auth/local-admin.ts"; // inbox (issue 7): sign-in, admin API, retention purge

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalAdmin, type LocalAdmin } from "../../src/server/auth/local-admin.ts";
 import { LOCAL_CLIENT_ID, LOCAL_ISSUER, s256 } from "../../src/server/auth/dev-sign-in.ts";
 import { loadOrCreateKeyPair, signJwt, verifyJwt, type Claims } from "../../src/server/auth/jwt.ts";
-import type { LogEntry } from "../../functions/core/log.ts";
+import type { LogEntry } from "../../src/lib/submissions/log.ts";
 import { startTestDb, testEnv, type TestDb } from "./support.ts";
 import { seed } from "./admin-support.ts";
 

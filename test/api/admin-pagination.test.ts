@@ -6,11 +6,11 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldText, listSubmissions, quebecDayStart, nextDay, statusGroups, type InboxFilter } from "../../functions/admin/list.ts";
-import { applyAction } from "../../functions/admin/workflow.ts";
-import { dynamoClient } from "../../functions/core/dynamo.ts";
-import { createSubmission } from "../../functions/core/store.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { foldText, listSubmissions, quebecDayStart, nextDay, statusGroups, type InboxFilter } from "../../src/lib/submissions/queries.ts";
+import { applyAction } from "../../src/lib/submissions/workflow.ts";
+import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
+import { createSubmission } from "../../src/lib/submissions/store.ts";
+import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { statuses, type FormType, type Status } from "../../src/lib/forms/fields.ts";
 import { startTestDb, type TestDb } from "./support.ts";
 

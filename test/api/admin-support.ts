@@ -1,7 +1,7 @@
 /** Helpers of the admin API tests: seeding through the real public handlers, admin events with claims. */
 import { createHandler } from "../../functions/core/submit.ts";
 import type { AdminEvent } from "../../functions/admin/event.ts";
-import type { Logger } from "../../functions/core/log.ts";
+import type { Logger } from "../../src/lib/submissions/log.ts";
 import { key, postEvent, testEnv, validAdviser, validInquiry } from "./support.ts";
 
 export const quiet: Logger = () => {};

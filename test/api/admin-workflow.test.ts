@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGetHandler } from "../../functions/admin-get.ts";
 import { createUpdateHandler } from "../../functions/admin-update.ts";
-import { canTransition, transitions } from "../../functions/admin/workflow.ts";
+import { canTransition, transitions } from "../../src/lib/submissions/workflow.ts";
 import { run as cliRun } from "../../src/cli/submissions.ts";
-import { composeNotice, notifyNewSubmission, notifySettingsFromEnv, outboxNotifier, type Notifier } from "../../functions/core/notify.ts";
-import type { LogEntry } from "../../functions/core/log.ts";
+import { composeNotice, notifyNewSubmission, notifySettingsFromEnv, outboxNotifier, type Notifier } from "../../src/lib/submissions/notify.ts";
+import type { LogEntry } from "../../src/lib/submissions/log.ts";
 import { startTestDb, testEnv, validInquiry, type TestDb } from "./support.ts";
 import { adminEvent, alice, bob, quiet, seed } from "./admin-support.ts";
 

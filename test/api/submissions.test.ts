@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dynamoClient } from "../../functions/core/dynamo.ts";
-import type { LogEntry } from "../../functions/core/log.ts";
-import { REFERENCE_PATTERN, defaultReferenceGenerator, type ReferenceGenerator } from "../../functions/core/reference.ts";
-import { getSubmission, listAll, listPage } from "../../functions/core/store.ts";
-import { applyAction } from "../../functions/admin/workflow.ts";
+import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
+import type { LogEntry } from "../../src/lib/submissions/log.ts";
+import { REFERENCE_PATTERN, defaultReferenceGenerator, type ReferenceGenerator } from "../../src/lib/submissions/reference.ts";
+import { getSubmission, listAll, listPage } from "../../src/lib/submissions/store.ts";
+import { applyAction } from "../../src/lib/submissions/workflow.ts";
 import { createHandler } from "../../functions/core/submit.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { handler as inquiriesHandler } from "../../functions/inquiries.ts";
 import { key, postEvent, startTestDb, testEnv, validAdviser, validInquiry, type TestDb } from "./support.ts";
 

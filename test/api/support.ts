@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
-import { dynamoClient, unmarshalItem, type Plain } from "../../functions/core/dynamo.ts";
+import { dynamoClient, unmarshalItem, type Plain } from "../../src/lib/submissions/dynamo.ts";
 import type { HttpEvent } from "../../functions/core/http.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { ensureTables, startDynalite, type LocalDynamo } from "../../src/server/dynalite.ts";
 
 export interface TestDb {

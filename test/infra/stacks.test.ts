@@ -7,7 +7,7 @@
  */
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tables } from "../../functions/core/tables.ts";
+import { tables } from "../../src/lib/submissions/tables.ts";
 import { ADMIN_ROUTES, FUNCTION_IDS, PUBLIC_ROUTES, PUBLIC_TABLE_ACTIONS } from "../../src/infra/Api.ts";
 import { stageConfig } from "../../src/infra/config.ts";
 import { cspHeader } from "../../src/infra/csp.ts";
@@ -89,7 +89,7 @@ it("synthesizes the three configurations within the time budget", () => {
 
 describe("DynamoDB tables", () => {
   for (const definition of Object.values(tables)) {
-    it(`${definition.id}: on-demand, PITR, TTL, key schema and indexes from functions/core/tables.ts`, () => {
+    it(`${definition.id}: on-demand, PITR, TTL, key schema and indexes from src/lib/submissions/tables.ts`, () => {
       for (const { storage, app } of [dev, prod]) {
         storage.hasResourceProperties("AWS::DynamoDB::Table", {
           TableName: `${app.stage}-${APP}-${definition.id}`,

@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dynamoClient } from "../../functions/core/dynamo.ts";
-import { listAll } from "../../functions/core/store.ts";
-import { localTableNames } from "../../functions/core/tables.ts";
+import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
+import { listAll } from "../../src/lib/submissions/store.ts";
+import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { startLocalServer } from "../../src/server/start.ts";
 
 const TOTAL = Number(process.env.LOAD_TOTAL ?? 2000);

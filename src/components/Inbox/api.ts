@@ -1,7 +1,9 @@
 /** The inbox's calls to the admin API, with the session's token; every failure becomes an ApiError. */
-import type { FormType, Status } from "../../lib/forms/fields.ts";
+import type { FormType } from "../../lib/forms/fields.ts";
+import type { ActionBody, Detail, ErrorBody, HistoryEvent, ListResponse, StatusFilter, Summary } from "../../lib/submissions/api.ts";
 
-export type StatusFilter = "open" | "all" | Status;
+// The API's shapes are defined once, with the handlers (src/lib/submissions/api.ts).
+export type { Detail, HistoryEvent, ListResponse, StatusFilter, Summary };
 
 export interface Filter {
   type: "" | FormType;
@@ -12,45 +14,6 @@ export interface Filter {
 }
 
 export const emptyFilter: Filter = { type: "", status: "open", from: "", to: "", q: "" };
-
-export interface Summary {
-  reference: string;
-  type: FormType;
-  status: Status;
-  createdAt: string;
-  organisation: string;
-  assignee?: string;
-}
-
-export interface ListResponse {
-  items: Summary[];
-  cursor?: string;
-  /** On the first page only. */
-  counts?: Record<Status, number>;
-}
-
-export type HistoryEvent =
-  | { kind: "created"; at: string }
-  | { kind: "status"; at: string; by?: string; from: Status; status: Status; note?: string }
-  | { kind: "note"; at: string; by: string; note: string }
-  | { kind: "assign"; at: string; by: string; assignee: string };
-
-export interface Detail {
-  submission: {
-    reference: string;
-    type: FormType;
-    status: Status;
-    createdAt: string;
-    lang: "fr" | "en";
-    source: string;
-    answers: Record<string, string | string[]>;
-    expiresAt: number;
-    assignee?: string;
-    revision: number;
-  };
-  history: HistoryEvent[];
-  transitions: Status[];
-}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -92,7 +55,7 @@ async function call(token: string, path: string, init: RequestInit = {}): Promis
     } catch {
       body = undefined;
     }
-    const first = (body as { errors?: Array<{ code?: string; field?: string | null }> } | undefined)?.errors?.[0];
+    const first = (body as Partial<ErrorBody> | undefined)?.errors?.[0];
     throw new ApiError(response.status, first?.code ?? "unexpected", first?.field ?? null, body);
   }
   return response;
@@ -111,7 +74,7 @@ export async function fetchDetail(token: string, reference: string): Promise<Det
 export async function patchSubmission(
   token: string,
   reference: string,
-  body: { status?: Status; note?: string; assignee?: string; revision: number },
+  body: ActionBody,
 ): Promise<Detail> {
   const response = await call(token, `${BASE}/${encodeURIComponent(reference)}`, {
     method: "PATCH",

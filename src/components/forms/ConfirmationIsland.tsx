@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { text, type FormStrings } from "../../lib/forms/messages.ts";
 
-// Same shape as functions/core/reference.ts (kept here so the island stays tiny).
+// Same shape as src/lib/submissions/reference.ts (kept here so the island stays tiny).
 const REFERENCE = /^(CON|INF)-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/;
 
 export default function ConfirmationIsland(props: { strings: FormStrings }) {

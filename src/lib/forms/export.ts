@@ -5,7 +5,7 @@
  * Moved verbatim out of src/cli/submissions.ts so that the inbox's Lambda bundle does not pull in the
  * CLI's local-store code (dynalite, the local server).
  */
-import type { Submission } from "../../../functions/core/store.ts";
+import type { Submission } from "../submissions/store.ts";
 // The zod-free translations: this module is bundled into the inbox Lambda, and the strings are validated at build.
 import { translations, uiStrings } from "../../i18n/translate.ts";
 import { quebecParts } from "../../i18n/format.ts";

@@ -15,11 +15,11 @@ import { createListHandler } from "../../../functions/admin-list.ts";
 import { createUpdateHandler } from "../../../functions/admin-update.ts";
 import type { AdminEvent } from "../../../functions/admin/event.ts";
 import { UNAUTHORIZED } from "../../../functions/admin/handler.ts";
-import { purgeExpired, schedulePurge } from "../../../functions/admin/retention.ts";
+import { purgeExpired, schedulePurge } from "../retention.ts";
 import { configFromEnv } from "../../../functions/core/config.ts";
-import { dynamoClient } from "../../../functions/core/dynamo.ts";
+import { dynamoClient } from "../../lib/submissions/dynamo.ts";
 import type { HttpResult } from "../../../functions/core/http.ts";
-import { jsonLogger, type Logger } from "../../../functions/core/log.ts";
+import { jsonLogger, type Logger } from "../../lib/submissions/log.ts";
 import { AUTHORITY_PATH, createDevAuth, LOCAL_CLIENT_ID, LOCAL_ISSUER } from "./dev-sign-in.ts";
 import { claimsAsApiGateway, loadOrCreateKeyPair, verifyJwt, type KeyPair } from "./jwt.ts";
 

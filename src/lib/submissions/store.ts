@@ -13,8 +13,8 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
-import { formTypes, statuses, type FormType, type Status } from "../../src/lib/forms/fields.ts";
-import type { Answers } from "../../src/lib/forms/validate.ts";
+import { formTypes, statuses, type FormType, type Status } from "../forms/fields.ts";
+import type { Answers } from "../forms/validate.ts";
 import { marshal, marshalItem, unmarshalItem, type Item, type Plain } from "./dynamo.ts";
 import { defaultReferenceGenerator, sha256, type ReferenceGenerator } from "./reference.ts";
 import type { TableDefinition } from "./tables.ts";

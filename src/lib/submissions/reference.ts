@@ -11,7 +11,7 @@
  * nothing half-written, even though dynalite has no transactions.
  */
 import { createHash } from "node:crypto";
-import { referencePrefix, type FormType } from "../../src/lib/forms/fields.ts";
+import { referencePrefix, type FormType } from "../forms/fields.ts";
 
 export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 

@@ -6,10 +6,10 @@
  */
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetItemCommand, UpdateItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
-import { statuses, type Status } from "../../src/lib/forms/fields.ts";
-import { marshal, type Plain } from "../core/dynamo.ts";
-import { actorLabel, type Actor } from "./event.ts";
-import { isExpired, toAdminRecord, type ActivityEntry, type AdminRecord, type StatusEntry } from "./record.ts";
+import { statuses, type Status } from "../forms/fields.ts";
+import { MAX_ASSIGNEE_LENGTH, MAX_NOTE_LENGTH } from "./api.ts";
+import { marshal, type Plain } from "./dynamo.ts";
+import { actorLabel, isExpired, toAdminRecord, type Actor, type ActivityEntry, type AdminRecord, type StatusEntry } from "./record.ts";
 
 /**
  * Allowed status changes. The usual path is new → in-progress → answered → closed; a quick answer
@@ -27,8 +27,7 @@ export function canTransition(from: Status, to: Status): boolean {
   return transitions[from].includes(to);
 }
 
-export const MAX_NOTE_LENGTH = 2000;
-export const MAX_ASSIGNEE_LENGTH = 254;
+export { MAX_ASSIGNEE_LENGTH, MAX_NOTE_LENGTH };
 
 export interface Action {
   status?: Status;

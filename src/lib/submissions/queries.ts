@@ -1,6 +1,6 @@
 /**
  * The inbox list: submissions matching a filter, oldest unanswered first, one page at a time, read
- * with Query on the `byTypeStatus` index (functions/core/tables.ts) — never a Scan.
+ * with Query on the `byTypeStatus` index (src/lib/submissions/tables.ts) — never a Scan.
  *
  * A filter names statuses, in groups shown one after the other: "open" is one group (new and
  * in progress together, oldest first), "all" is that group then answered and closed, a single
@@ -11,14 +11,14 @@
  * search on the organisation filters the items the queries return.
  */
 import { QueryCommand, type AttributeValue, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { quebecParts } from "../../src/i18n/format.ts";
-import { formTypes, statuses, type FormType, type Status } from "../../src/lib/forms/fields.ts";
-import { sha256 } from "../core/reference.ts";
+import { quebecParts } from "../../i18n/format.ts";
+import { formTypes, statuses, type FormType, type Status } from "../forms/fields.ts";
+import { sha256 } from "./reference.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, STATUS_FILTERS, type StatusFilter } from "./api.ts";
 import { summaryOf, toAdminRecord, type AdminRecord, type Summary } from "./record.ts";
-import { quebecInstant } from "../../src/lib/sla/quebec-time.ts";
+import { quebecInstant } from "../sla/quebec-time.ts";
 
-export const STATUS_FILTERS = ["open", "all", ...statuses] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export { STATUS_FILTERS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type StatusFilter };
 
 export interface InboxFilter {
   type?: FormType;
@@ -31,9 +31,6 @@ export interface InboxFilter {
   q?: string;
 }
 
-export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_PAGE_SIZE = 100;
-export const MAX_QUERY_LENGTH = 100;
 
 export class BadRequest extends Error {
   readonly field: string;

@@ -6,7 +6,7 @@
  * Until either runs, the inbox already hides expired items (list.ts, workflow.ts).
  */
 import { DeleteItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { formTypes, statuses } from "../../src/lib/forms/fields.ts";
+import { formTypes, statuses } from "../lib/forms/fields.ts";
 
 export async function purgeExpired(db: DynamoDBClient, table: string, now: Date): Promise<number> {
   const nowSeconds = { N: String(Math.floor(now.getTime() / 1000)) };

@@ -1,12 +1,26 @@
 /**
- * A submission as the inbox sees it: the stored submission (functions/core/store.ts) plus what the
+ * A submission as the inbox sees it: the stored submission (src/lib/submissions/store.ts) plus what the
  * inbox adds to the same item — the adviser assigned, the internal notes and assignments
  * (`activity`), who changed each status (`by` in `statusHistory`) and a revision number for
  * optimistic concurrency — and its history as one list, oldest first.
  */
-import type { FormType, Status } from "../../src/lib/forms/fields.ts";
-import { unmarshalItem, type Item, type Plain } from "../core/dynamo.ts";
-import { toSubmission, type Submission } from "../core/store.ts";
+import type { FormType, Status } from "../forms/fields.ts";
+import { unmarshalItem, type Item, type Plain } from "./dynamo.ts";
+import { toSubmission, type Submission } from "./store.ts";
+import type { HistoryEvent, Summary } from "./api.ts";
+
+export type { HistoryEvent, Summary };
+
+/** Who made a request: the token's subject, and its email when the token carries one. */
+export interface Actor {
+  sub: string;
+  email?: string;
+}
+
+/** How an actor is shown in the history: the email when known, else the subject. */
+export function actorLabel(actor: Actor): string {
+  return actor.email ?? actor.sub;
+}
 
 export interface StatusEntry {
   status: Status;
@@ -35,22 +49,6 @@ export interface AdminRecord extends Omit<Submission, "statusHistory"> {
   /** Incremented by every inbox action; 0 for a submission nobody has touched in the inbox. */
   revision: number;
   updatedAt?: string;
-}
-
-export type HistoryEvent =
-  | { kind: "created"; at: string }
-  | { kind: "status"; at: string; by?: string; from: Status; status: Status; note?: string }
-  | { kind: "note"; at: string; by: string; note: string }
-  | { kind: "assign"; at: string; by: string; assignee: string };
-
-/** One line of the list: what the table shows, nothing more of the person than the organisation. */
-export interface Summary {
-  reference: string;
-  type: FormType;
-  status: Status;
-  createdAt: string;
-  organisation: string;
-  assignee?: string;
 }
 
 export function toAdminRecord(item: Item): AdminRecord {

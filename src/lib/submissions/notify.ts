@@ -13,10 +13,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { href } from "../../src/i18n/routes.ts";
-import fr from "../../src/i18n/ui/fr.ts";
-import en from "../../src/i18n/ui/en.ts";
-import type { FormType } from "../../src/lib/forms/fields.ts";
+import { href } from "../../i18n/routes.ts";
+import fr from "../../i18n/ui/fr.ts";
+import en from "../../i18n/ui/en.ts";
+import type { FormType } from "../forms/fields.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 
 export interface NewSubmissionNotice {
