@@ -1,7 +1,11 @@
 import { getViteConfig } from "astro/config";
+import { sourceComparisonTest, sourcesDir } from "./test/support/sources.ts";
 
 /** The gates that read the built site (DIST_DIR, or dist/): parity, links, accessibility, page weight. */
 const builtSiteChecks = ["test/build/**/*.test.ts", "test/a11y/**/*.test.ts", "test/budget/**/*.test.ts"];
+
+/** The comparison with the source pages runs only when SOURCES_DIR names their folder (test/support/sources.ts). */
+const withoutSources = sourcesDir() ? [] : [sourceComparisonTest];
 
 // Astro's Vite config, so that tests import components and `astro:content`-free modules as the site does.
 // Two projects: `code` (unit, component, browser, API, infrastructure tests) and `site` (the checks of the
@@ -16,7 +20,7 @@ export default getViteConfig({
     projects: [
       {
         extends: true,
-        test: { name: "code", include: ["test/**/*.test.{ts,tsx}"], exclude: ["**/node_modules/**", ...builtSiteChecks] },
+        test: { name: "code", include: ["test/**/*.test.{ts,tsx}"], exclude: ["**/node_modules/**", ...builtSiteChecks, ...withoutSources] },
       },
       {
         extends: true,

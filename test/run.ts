@@ -6,14 +6,17 @@
  * 4. vitest runs every test: unit, build checks (parity, links), accessibility, page weight, browser, infrastructure;
  * 5. the page-weight table (`npm run budget`).
  * Arguments after `npm test --` go to vitest (e.g. `npm test -- --project site`).
- * The last line is always `npm test: N passed, M failed` (vitest's tests; a step that keeps vitest
- * from running — no Chromium, a failed build — counts as one failure). The exit code is 0 only when all is well.
+ * The last line is always `npm test: N passed, M failed; source comparison …` (vitest's tests; a step that keeps
+ * vitest from running — no Chromium, a failed build — counts as one failure). The comparison with the source pages
+ * runs only when SOURCES_DIR is set (test/support/sources.ts); the last line says whether it ran, and why not.
+ * The exit code is 0 only when all is well.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { chromiumPath } from "./support/chromium.ts";
+import { sourceComparisonStatus } from "./support/sources.ts";
 
 const timings: Array<{ title: string; seconds: number; ok: boolean }> = [];
 
@@ -33,7 +36,7 @@ function finish(passed: number, failed: number, ok: boolean): never {
     console.log("\nTime per step:");
     for (const t of timings) console.log(`  ${t.ok ? "✔" : "✖"} ${t.title.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s`);
   }
-  console.log(`\nnpm test: ${passed} passed, ${failed} failed`);
+  console.log(`\nnpm test: ${passed} passed, ${failed} failed; ${sourceComparisonStatus()}`);
   process.exit(ok && failed === 0 ? 0 : 1);
 }
 

@@ -5,7 +5,7 @@
  *
  * Conventions:
  * - every human-readable text is `Localized` ({ fr, en }), French being the source;
- * - money is integer cents of Canadian dollars (interpretations.md, item 11);
+ * - money is integer cents of Canadian dollars (docs/interpretations.md §11);
  * - percentages are numbers of percent (85 means 85 %);
  * - times are wall-clock "HH:MM" in Québec time; dates are "YYYY-MM-DD".
  */
@@ -74,7 +74,7 @@ export const target = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("calendar-days"),
     amount: z.number().int().positive(),
-  }).describe("Days the source does not call business days (videoconference, interpretations.md item 3)"),
+  }).describe("Days the source does not call business days (videoconference, docs/interpretations.md §3)"),
   z.strictObject({ kind: z.literal("by-agreement") }).describe("« Entente commune »: set by agreement, no computable deadline"),
   z.strictObject({
     kind: z.literal("share"),
@@ -201,7 +201,7 @@ export const subscriptionPrice = z.strictObject({
   monthlyCents: cents,
   unit: z.enum(["terminal", "workstation", "licence"]).describe("What one subscription is counted per"),
   unitLabel: localized.describe("As the source prints it, e.g. Mensuel par terminal"),
-  serviceFeeCents: cents.describe("Frais de service (FS), one-time per unit (interpretations.md item 12)"),
+  serviceFeeCents: cents.describe("Frais de service (FS), one-time per unit (docs/interpretations.md §12)"),
 });
 
 export const optionalPrice = z.discriminatedUnion("kind", [

@@ -132,7 +132,7 @@ function compute(level: LevelOption | undefined, state: State): { result?: Level
   }
 }
 
-/** The interpretation notes that apply to a level (interpretations.md items 2–10). */
+/** The interpretation notes that apply to a level (docs/interpretations.md §2–10). */
 function notesFor(level: LevelOption, t: Translate, lang: Lang): string[] {
   const notes = [t("sla.note.intro")];
   const plan = level.plan;

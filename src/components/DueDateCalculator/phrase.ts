@@ -58,7 +58,7 @@ export function formatDuration(ms: number, t: Translate, lang: Lang): string {
   return parts.join("\u00a0");
 }
 
-/** How the first step reads when the count follows another event than a request (item 8). */
+/** How the first step reads when the count follows another event than a request (docs/interpretations.md §8). */
 export type StartEvent = { kind: "billing-date" | "quarter-end"; date: string } | undefined;
 
 /**

@@ -31,7 +31,7 @@ export function formatTarget(target: Target, lang: Lang): string {
     case "business-hours": {
       // The source's own words: « 4 heures ouvrables », « 10 heures » (window in condition d), « 120 minutes ».
       // The window itself is either printed as a condition below the table or an interpretation
-      // (interpretations.md item 4) that the calculator states in its note, never part of the published level.
+      // (docs/interpretations.md §4) that the calculator states in its note, never part of the published level.
       const words =
         target.unit === "hours" && target.printedAs !== "duration"
           ? duration(lang, target.amount, "businessHours")

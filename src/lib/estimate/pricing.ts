@@ -1,12 +1,12 @@
 /**
  * The pricing of an estimate: pure functions over a price list passed as an argument, in integer cents
- * (interpretations.md item 11). Rules:
+ * (docs/interpretations.md §11). Rules:
  * - a subscription costs `monthlyCents` per unit a month, plus its service fee (FS) once per unit, at
- *   activation (item 12);
- * - a recorded session costs the first hour, then one block for each additional 30 minutes started (item 13).
+ *   activation (§12);
+ * - a recorded session costs the first hour, then one block for each additional 30 minutes started (§13).
  *   A session of 0 minutes costs nothing; a session shorter than an hour is billed the first hour in full,
  *   since the source prices « 1re heure » and no smaller unit;
- * - an hourly service costs its hourly rate per whole hour (item 14); the estimator asks for whole hours.
+ * - an hourly service costs its hourly rate per whole hour (§14); the estimator asks for whole hours.
  */
 import { isQuantity } from "./quantity.ts";
 import type {
@@ -53,7 +53,7 @@ export function monthsBilledInFiscalYear(startMonth: number): number {
 }
 
 /**
- * The price of one recorded session of a given length (item 13).
+ * The price of one recorded session of a given length (§13).
  * @example recordingSessionCents({ firstHourCents: 8500, additionalBlockCents: 1500, blockMinutes: 30 }, 91) // 11500
  * @example recordingSessionCents({ firstHourCents: 8500, additionalBlockCents: 1500, blockMinutes: 30 }, 30) // 8500
  * @example recordingSessionCents({ firstHourCents: 8500, additionalBlockCents: 1500, blockMinutes: 30 }, 0)  // 0

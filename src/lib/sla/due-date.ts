@@ -1,6 +1,6 @@
 /**
  * The deadline of a service level: when counting starts, what is counted, and when the target is reached,
- * with each step of the working (interpretations.md items 1–6, holidays.md).
+ * with each step of the working (docs/interpretations.md §1–6, docs/business-days.md).
  */
 import { civilFromDays, daysFromCivil, isoOfDays, isWeekend, MS_PER_MINUTE } from "./civil.ts";
 import { SlaInputError } from "./errors.ts";

@@ -1,4 +1,4 @@
-/** The 13 paid holidays of the Québec public service (holidays.md), in calendar order, with their names. */
+/** The 13 paid holidays of the Québec public service (docs/business-days.md), in calendar order, with their names. */
 export const HOLIDAY_IDS = [
   "new-years-day",
   "day-after-new-years-day",

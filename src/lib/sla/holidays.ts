@@ -1,5 +1,5 @@
 /**
- * The public-service holidays of Québec (holidays.md) and business days (interpretations.md item 1).
+ * The public-service holidays of Québec (docs/business-days.md) and business days (docs/interpretations.md §1).
  * Each year's 13 dates are computed from the rules, unless an official table lists that year: then its
  * dates replace the computation for the whole year (content/catalogue/holidays.json).
  */
@@ -16,7 +16,7 @@ export interface Holiday {
   /** The date the holiday commemorates; differs from `date` when a weekend moved it. */
   baseDate: string;
   name: { fr: string; en: string };
-  /** "computed" from holidays.md's rules, or "official" from the per-year table. */
+  /** "computed" from docs/business-days.md's rules, or "official" from the per-year table. */
   source: "computed" | "official";
 }
 
@@ -34,7 +34,7 @@ function nextWeekdayAfter(day: number, occupied?: number): number {
   return d;
 }
 
-/** Saturday → the Friday before; Sunday → the Friday before (holidays.md: 24 and 31 December). */
+/** Saturday → the Friday before; Sunday → the Friday before (docs/business-days.md: 24 and 31 December). */
 function previousFriday(day: number): number {
   const w = weekdayOf(day);
   return w === SAT ? day - 1 : w === SUN ? day - 2 : day;
@@ -53,7 +53,7 @@ function nthMonday(year: number, month: number, n: number): number {
 }
 
 /**
- * The 13 holidays of a year computed from holidays.md's rules, in date order.
+ * The 13 holidays of a year computed from docs/business-days.md's rules, in date order.
  * @example computeHolidays(2028).map((h) => h.date.slice(5)) // ["01-03", "01-04", "04-14", …, "12-29"]
  */
 export function computeHolidays(year: number): Holiday[] {
@@ -196,7 +196,7 @@ export function publicHolidays(year: number): Holiday[] {
 }
 
 /**
- * Monday to Friday and not a public-service holiday (interpretations.md item 1).
+ * Monday to Friday and not a public-service holiday (docs/interpretations.md §1).
  * @throws SlaInputError "invalid-date" for anything but a real date YYYY-MM-DD
  * @example isBusinessDay("2026-12-28") // false (Boxing Day, moved from Saturday 26)
  * @example isBusinessDay("2026-12-29") // true

@@ -12,10 +12,10 @@ import { quebecInstant } from "./quebec-time.ts";
 import type { SlaRule } from "./rules.ts";
 import type { Step } from "./steps.ts";
 
-/** Where a deadline is counted from (interpretations.md item 8). */
+/** Where a deadline is counted from (docs/interpretations.md §8). */
 export type CountedFrom = "request" | "billing-date" | "quarter-end";
 
-/** The downtime a monthly availability allows in a month of `monthDays` days, in ms (item 9). */
+/** The downtime a monthly availability allows in a month of `monthDays` days, in ms (§9). */
 export interface Downtime {
   monthDays: 28 | 30 | 31;
   ms: number;
@@ -24,15 +24,15 @@ export interface Downtime {
 /** What the calculator does for a level: plain data, safe to pass to an island as props. */
 export type LevelPlan =
   | { kind: "deadline"; rule: SlaRule; countedFrom: CountedFrom; pausable: boolean; orLess: boolean }
-  /** « 10 à 20 jours ouvrables »: the earliest and the latest date (item 7). */
+  /** « 10 à 20 jours ouvrables »: the earliest and the latest date (§7). */
   | { kind: "range"; earliest: SlaRule; latest: SlaRule }
-  /** « Entente commune »: no computable deadline (item 7). */
+  /** « Entente commune »: no computable deadline (§7). */
   | { kind: "by-agreement" }
   | { kind: "availability"; percent: number; downtime: Downtime[] }
   /** « 65 % des incidents résolus »: a share of cases, no deadline. */
   | { kind: "share"; percent: number };
 
-/** A level as the calculator needs it: its id, its plan and the share of requests the target applies to (item 10). */
+/** A level as the calculator needs it: its id, its plan and the share of requests the target applies to (§10). */
 export interface CalculatorLevel {
   id: string;
   plan: LevelPlan;
@@ -98,7 +98,7 @@ export function planOfTarget(target: Target, pausable = false): LevelPlan {
 }
 
 /**
- * A catalogue level as the calculator needs it. Pauses only where the level is pausable (item 6).
+ * A catalogue level as the calculator needs it. Pauses only where the level is pausable (§6).
  * @example calculatorLevel({ id: "csc-restore-p1", target: { kind: "elapsed", amount: 3, unit: "hours" }, attainment: 85, pausable: true, … })
  * // { id: "csc-restore-p1", plan: { kind: "deadline", rule: { unit: "hours", amount: 3 }, countedFrom: "request", pausable: true, orLess: false }, attainment: 85 }
  */

@@ -1,5 +1,5 @@
 /**
- * Pauses of the count (« en attente d'un utilisateur », interpretations.md item 6): checked, sorted and merged
+ * Pauses of the count (« en attente d'un utilisateur », docs/interpretations.md §6): checked, sorted and merged
  * so that overlapping pauses count once.
  */
 import { SlaInputError } from "./errors.ts";

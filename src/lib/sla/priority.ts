@@ -1,7 +1,7 @@
 /**
  * Suggesting an incident priority (P1–P5) from three answers, for the help-desk pages (CAU and CSC,
- * interpretations.md item 16). Both centres publish the same five criteria with different names; the
- * decision table below is derived from the wording of their matrices (seeds 003 and 004):
+ * docs/interpretations.md §16). Both centres publish the same five criteria with different names; the
+ * decision table below is derived from the wording of their matrices (the CSC and CAU source pages):
  *
  * | who is affected         | mission affected | workaround | priority | matrix wording it follows |
  * | ----------------------- | ---------------- | ---------- | -------- | ------------------------- |

@@ -15,12 +15,12 @@ export interface TimeWindow {
 
 /**
  * A service-level deadline rule.
- * - `seconds` / `minutes` / `hours`: around the clock, elapsed real time (interpretations.md item 5).
- * - `business-hours`: time counted only inside `window` on business days (item 4). `amount` is in
+ * - `seconds` / `minutes` / `hours`: around the clock, elapsed real time (docs/interpretations.md §5).
+ * - `business-hours`: time counted only inside `window` on business days (§4). `amount` is in
  *   `amountUnit`, hours by default, so « 120 minutes » is `{ amount: 120, amountUnit: "minutes" }` and
  *   « 40 secondes » `{ amount: 40, amountUnit: "seconds" }`; fractional amounts are allowed (1.5 hours).
- * - `business-days`: whole business days, from 00:00 of the business day after receipt (item 2).
- * - `calendar-days`: whole days, from 00:00 of the day after receipt (item 3).
+ * - `business-days`: whole business days, from 00:00 of the business day after receipt (§2).
+ * - `calendar-days`: whole days, from 00:00 of the day after receipt (§3).
  */
 export type SlaRule =
   | { unit: DurationUnit; amount: number }

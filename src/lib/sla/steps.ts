@@ -11,9 +11,9 @@ export type StartReason =
   | "at-receipt"
   /** Business-hours rule, received outside the window or on a day off: the next window's opening. */
   | "next-window"
-  /** Business-day rule: 00:00 of the business day after receipt (interpretations.md item 2). */
+  /** Business-day rule: 00:00 of the business day after receipt (docs/interpretations.md §2). */
   | "next-business-day"
-  /** Calendar-day rule: 00:00 of the day after receipt (item 3). */
+  /** Calendar-day rule: 00:00 of the day after receipt (§3). */
   | "next-day";
 
 export type Step =

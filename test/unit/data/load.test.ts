@@ -62,13 +62,13 @@ describe("the real catalogue", () => {
     expect(allServiceLevels().filter((r) => r.service.id === id)).toHaveLength(count);
   });
 
-  test("help-desk restore levels are pausable, and only they are (interpretations item 6)", () => {
+  test("help-desk restore levels are pausable, and only they are (docs/interpretations.md §6)", () => {
     const pausable = allServiceLevels().filter((r) => r.level.pausable).map((r) => r.level.id).sort();
     expect(pausable).toEqual(["cau", "csc"].flatMap((d) => [1, 2, 3, 4, 5].map((p) => `${d}-restore-p${p}`)).sort());
   });
 
   test.each([
-    // the business-hour windows of interpretations.md item 4
+    // the business-hour windows of docs/interpretations.md §4
     ["telephony-remote-programming", "07:00", "18:00"],
     ["mobility-reset-voicemail-password", "08:00", "17:00"],
     ["mobility-restore-service", "08:00", "17:00"],
@@ -86,7 +86,7 @@ describe("the real catalogue", () => {
     expect(new Set(windows)).toEqual(new Set(["07:00-18:00", "08:00-17:00", "07:30-17:00", "08:30-16:30"]));
   });
 
-  test("the help desks keep their own P2–P5 severity names (interpretations item 16)", () => {
+  test("the help desks keep their own P2–P5 severity names (docs/interpretations.md §16)", () => {
     const names = (id: "cau" | "csc") => serviceById(id).priorityMatrix?.map((p) => p.severity.fr);
     expect(names("csc")).toEqual(["Critique", "Élevé", "Modérée", "Faible", "Planifié"]);
     expect(names("cau")).toEqual(["Critique", "Majeur", "Important", "Moyen", "Faible"]);

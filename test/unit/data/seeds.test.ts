@@ -1,22 +1,21 @@
 /**
- * Completeness of the catalogue against the five French source pages (/work/shared/seeds, i.e. ../shared/seeds
- * from the repo root): every email, phone, price, service-level row, footnote, document and severity name printed
- * in a seed is in the data, and the data prints no email or phone the seeds do not.
+ * Completeness of the catalogue against the five French source pages (the "seeds"), read from the folder named by
+ * SOURCES_DIR (see test/support/sources.ts; without it this file is left out of the run): every email, phone, price,
+ * service-level row, footnote, document and severity name printed in a seed is in the data, and the data prints no
+ * email or phone the seeds do not.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { allContacts, catalogue, videoconferencePriceList } from "../../../src/data/index.ts";
 import type { Service, Target } from "../../../src/data/index.ts";
+import { sourcesDir } from "../../support/sources.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const seedsDir = join(repoRoot, "..", "shared", "seeds");
+const seedsDir = sourcesDir();
 
 function readSeed(file: string): string {
-  if (!existsSync(seedsDir)) {
-    throw new Error(`The seed folder ${seedsDir} is missing: these tests compare the catalogue with the source pages in ../shared/seeds (relative to the repo root).`);
-  }
+  if (!seedsDir) throw new Error("SOURCES_DIR is not set: this file compares the catalogue with the source pages in that folder.");
+  if (!existsSync(seedsDir)) throw new Error(`SOURCES_DIR names ${seedsDir}, which does not exist.`);
   return readFileSync(join(seedsDir, file), "utf8");
 }
 
@@ -191,7 +190,7 @@ function seedTables(file: string): SeedTable[] {
   return tables;
 }
 
-/** What a printed target must become in the data (interpretations.md items 2–8). */
+/** What a printed target must become in the data (docs/interpretations.md §2–8). */
 function expectedTarget(value: string, footnotes: string[]): Partial<Target> {
   const n = (s: string) => Number(s.replace(",", "."));
   const rules: Array<[RegExp, (m: RegExpExecArray) => Partial<Target>]> = [

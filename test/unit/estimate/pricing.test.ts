@@ -66,7 +66,7 @@ describe("the maximum quantity, 10 000, stays exact in integer cents", () => {
   });
 });
 
-describe("recording: the first hour, then each additional 30 minutes started (item 13)", () => {
+describe("recording: the first hour, then each additional 30 minutes started (docs/interpretations.md §13)", () => {
   test.each([
     // minutes, price of a session in cents (worked from 85,00 $ + n × 15,00 $)
     [0, 0], // nothing recorded, nothing billed

@@ -10,7 +10,7 @@ const hours = (amount: number): SlaRule => ({ unit: "hours", amount });
 
 const kinds = (steps: Step[]) => steps.map((s) => s.kind);
 
-describe("business days (interpretations.md item 2): from 00:00 of the next business day, due at the end of the N-th", () => {
+describe("business days (docs/interpretations.md §2): from 00:00 of the next business day, due at the end of the N-th", () => {
   test.each([
     ["Tuesday morning, 1 day", "2026-12-01 09:00", 1, "2026-12-03 00:00"],
     ["Tuesday 23:59, 1 day", "2026-12-01 23:59", 1, "2026-12-03 00:00"],
@@ -69,7 +69,7 @@ describe("business days (interpretations.md item 2): from 00:00 of the next busi
   });
 });
 
-describe("calendar days (item 3): every day counts, from the day after receipt", () => {
+describe("calendar days (§3): every day counts, from the day after receipt", () => {
   test.each([
     ["4 days from a Tuesday", "2026-12-01 09:00", 4, "2026-12-06 00:00"],
     ["3 days across the year end and New Year's Day", "2026-12-30 16:00", 3, "2027-01-03 00:00"],
@@ -86,7 +86,7 @@ describe("calendar days (item 3): every day counts, from the day after receipt",
   });
 });
 
-describe("business hours (item 4): inside the window on business days", () => {
+describe("business hours (§4): inside the window on business days", () => {
   test.each([
     ["P3 10 h from Tuesday 09:00", 10, HELP_DESK_P3, "2026-12-01 09:00", "2026-12-02 11:00"],
     ["before the window: starts at 08:30", 10, HELP_DESK_P3, "2026-12-01 07:00", "2026-12-02 10:30"],
@@ -135,7 +135,7 @@ describe("business hours (item 4): inside the window on business days", () => {
   });
 });
 
-describe("around the clock (item 5): elapsed real time", () => {
+describe("around the clock (§5): elapsed real time", () => {
   test.each([
     ["P1 3 h on a Tuesday", "2026-12-01 09:00", 3, "2026-12-01T17:00:00.000Z"],
     ["P2 5 h overnight into Saturday", "2026-12-04 22:00", 5, "2026-12-05T08:00:00.000Z"],
@@ -161,7 +161,7 @@ describe("around the clock (item 5): elapsed real time", () => {
   });
 });
 
-describe("pauses (item 6)", () => {
+describe("pauses (§6)", () => {
   const p = (from: string, to: string) => ({ from: q(from), to: q(to) });
   test.each([
     ["one pause inside the count", hours(3), [p("2026-12-01 10:00", "2026-12-01 11:00")], "2026-12-01 13:00"],

@@ -6,7 +6,7 @@ import officialJson from "../../../content/catalogue/holidays.json" with { type:
 
 const mmdd = (year: number) => publicHolidays(year).map((h) => h.date.slice(5));
 
-describe("the 13 public-service holidays (holidays.md)", () => {
+describe("the 13 public-service holidays (docs/business-days.md)", () => {
   test("2026 matches the worked example exactly", () => {
     expect(mmdd(2026)).toEqual(["01-01", "01-02", "04-03", "04-06", "05-18", "06-24", "07-01", "09-07", "10-12", "12-24", "12-25", "12-28", "12-31"]);
   });

@@ -29,7 +29,7 @@ describe("every catalogue level has a plan", () => {
   });
 });
 
-describe("availability: downtime per month (interpretations.md item 9)", () => {
+describe("availability: downtime per month (docs/interpretations.md §9)", () => {
   test.each([
     [99.999, 28, 24_192], [99.999, 30, 25_920], [99.999, 31, 26_784],
     [99.5, 28, 12_096_000], [99.5, 30, 12_960_000], [99.5, 31, 13_392_000],
@@ -43,7 +43,7 @@ describe("availability: downtime per month (interpretations.md item 9)", () => {
   test.each([0, -1, 101, Number.NaN])("refuses %d %%", (p) => expect(() => allowedDowntimeMs(p, 30)).toThrow(SlaInputError));
 });
 
-describe("results carry the attainment target (item 10)", () => {
+describe("results carry the attainment target (§10)", () => {
   test("CSC P1: 3 hours in 85 % of cases, with pauses", () => {
     const result = evaluateLevel(level("csc-restore-p1"), {
       from: "request", receivedAt: q("2026-12-01 09:00"), pauses: [{ from: q("2026-12-01 10:00"), to: q("2026-12-01 10:30") }],
@@ -75,7 +75,7 @@ describe("results carry the attainment target (item 10)", () => {
   });
 });
 
-describe("a range gives the earliest and the latest date (item 7)", () => {
+describe("a range gives the earliest and the latest date (§7)", () => {
   test("complex toll-free line: 10 to 20 business days, 90 %", () => {
     const result = evaluateLevel(level("telephony-toll-free-complex"), { from: "request", receivedAt: q("2026-12-01 09:00") });
     expect(result.kind).toBe("range");
@@ -86,7 +86,7 @@ describe("a range gives the earliest and the latest date (item 7)", () => {
   });
 });
 
-describe("levels counted from another event (item 8)", () => {
+describe("levels counted from another event (§8)", () => {
   test.each([[2026, 1, "2026-03-31"], [2026, 2, "2026-06-30"], [2026, 3, "2026-09-30"], [2026, 4, "2026-12-31"], [2028, 1, "2028-03-31"]])(
     "quarter %i-Q%i ends %s",
     (year, quarter, date) => expect(quarterEnd(year, quarter)).toBe(date),

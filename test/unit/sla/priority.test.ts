@@ -52,7 +52,7 @@ describe("each priority has its centre's restore level and severity", () => {
       expect(ref?.level.pausable).toBe(true);
     }
   });
-  test("the two centres name P2–P5 differently (item 16)", () => {
+  test("the two centres name P2–P5 differently (docs/interpretations.md §16)", () => {
     const names = (c: "cau" | "csc") => serviceById(c).priorityMatrix!.map((p) => p.severity.fr);
     expect(names("cau")[0]).toBe(names("csc")[0]);
     for (let i = 1; i < 5; i++) expect(names("cau")[i]).not.toBe(names("csc")[i]);
