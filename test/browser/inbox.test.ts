@@ -46,6 +46,8 @@ let browser: Browser;
 let dataDir: string;
 const refs: Record<string, string> = {};
 const t = useTranslations("fr");
+/** 10 standard terminals, 4 recorded sessions of 90 min and 3 h of training a month, from October. */
+const ESTIMATE = "2017-08-24_10_s.standard.10_r.recording.4.90_h.training.3";
 
 async function submit(path: string, body: Record<string, unknown>): Promise<string> {
   const response = await fetch(`${server.url}${path}`, {
@@ -63,7 +65,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   refs.levis = await submit("/api/inquiries", {
     organisation: "Ville de Lévis", organisationType: "municipality", name: "Léa Roy", email: "lea.roy@levis.ca",
-    services: ["mobility"], message: "Quels sont vos tarifs ?", estimate: "2017-08-24_4_a.1.3",
+    services: ["mobility"], message: "Quels sont vos tarifs ?", estimate: ESTIMATE,
   });
   refs.agence = await submit("/api/adviser-requests", { organisation: "Agence de l'Exemple", name: "Paul Côté", email: "paul@agence.gouv.qc.ca" });
   refs.ministere = await submit("/api/inquiries", {
@@ -122,7 +124,10 @@ describe("the inbox", () => {
     // Filter: organisation contains « levis » (accents ignored).
     await page.getByLabel(t("inbox.filter.q")).fill("levis");
     await page.getByRole("button", { name: t("inbox.filter.apply") }).click();
-    await expect.poll(async () => plain(await live(page).textContent())).toBe("1 demande affichée");
+    // Focus lands on the sentence saying what the filter found (not a live region: read once).
+    await expect.poll(() => focusedId(page)).toBe("inbox-results-status");
+    expect(plain(await page.locator("#inbox-results-status").textContent())).toBe("1 demande affichée");
+    expect(await page.locator("#inbox-results-status").getAttribute("aria-live")).toBeNull();
     expect(await rows.locator("th").allTextContents()).toEqual([refs.levis]);
 
     // Open it: focus moves to its heading; every field is shown, with the estimate.
@@ -131,17 +136,43 @@ describe("the inbox", () => {
     expect(await focusedId(page)).toBe("inbox-detail-heading");
     await expect.poll(() => page.evaluate(() => new URLSearchParams(window.location.search).get("ref"))).toBe(refs.levis);
     const facts = plain(await page.locator(".inbox-detail").textContent());
-    for (const text of ["Léa Roy", "lea.roy@levis.ca", "Quels sont vos tarifs ?", "2017-08-24_4_a.1.3", t("forms.organisationType.municipality")]) expect(facts).toContain(text);
+    for (const text of ["Léa Roy", "lea.roy@levis.ca", "Quels sont vos tarifs ?", t("forms.organisationType.municipality")]) expect(facts).toContain(text);
+    // The attached estimate as the estimator computes it: its lines with quantities, every total, the price list.
+    const estimateRows = page.locator(".inbox-estimate tbody tr");
+    expect((await estimateRows.allInnerTexts()).map((row) => plain(row).split(/\s*\t\s*/))).toEqual([
+      ["Service visioconférence standard", "10", "15,00 $ (Mensuel par terminal)", "150,00 $", "1 000,00 $"],
+      ["Enregistrement de visioconférence", "4", "100,00 $ (par séance de 90 min)", "400,00 $", "0,00 $"],
+      ["Formation", "3", "90,00 $ (Horaire)", "270,00 $", "0,00 $"],
+    ]);
+    const totals = await page.locator(".inbox-estimate-totals").evaluate((dl) =>
+      [...dl.querySelectorAll("dt")].map((dt) => [dt.textContent ?? "", dt.nextElementSibling?.textContent ?? ""]));
+    expect(totals.map(([label, amount]) => [plain(label ?? ""), plain(amount ?? "")])).toEqual([
+      ["Sous-total mensuel", "820,00 $"],
+      ["Frais de service uniques (à l'activation)", "1 000,00 $"],
+      ["Total du premier mois", "1 820,00 $"],
+      ["Total sur 12 mois", "10 840,00 $"],
+      ["Total de l'exercice financier (début en octobre, 6 mois)", "5 920,00 $"],
+    ]);
+    expect(facts).toContain("grille tarifaire du 24 août 2017");
     expect(await page.getByRole("link", { name: "lea.roy@levis.ca" }).getAttribute("href")).toBe("mailto:lea.roy@levis.ca");
     expect(await axeViolations(page)).toEqual([]);
     await screenshots(page, "detail");
-    expect(await page.getByRole("link", { name: t("inbox.detail.estimateLink") }).getAttribute("href")).toBe(href("fr", "estimator", { query: { estimate: "2017-08-24_4_a.1.3" } }));
+    expect(await page.getByRole("link", { name: t("inbox.detail.estimateLink") }).getAttribute("href")).toBe(href("fr", "estimator", { query: { estimate: ESTIMATE } }));
 
-    // Change the status with a note.
-    await page.getByLabel(t("inbox.action.newStatus")).selectOption("in-progress");
-    await page.getByLabel(t("inbox.action.statusNote")).fill("Appel prévu jeudi");
-    await page.getByRole("button", { name: t("inbox.action.statusSubmit") }).click();
-    await expect.poll(async () => plain(await live(page).textContent())).toBe("Statut changé : En traitement.");
+    // Change the status with a note, by keyboard only: Tab from the heading to the status field, type the note,
+    // Enter on the button. Focus lands on the outcome message, which the live region does not repeat.
+    await page.locator("#inbox-detail-heading").focus();
+    for (let i = 0; i < 30 && (await focusedId(page)) !== "inbox-new-status"; i++) await page.keyboard.press("Tab");
+    expect(await focusedId(page)).toBe("inbox-new-status");
+    expect(await page.locator("#inbox-new-status").inputValue()).toBe("in-progress");
+    await page.keyboard.press("Tab");
+    expect(await focusedId(page)).toBe("inbox-status-note");
+    await page.keyboard.type("Appel prévu jeudi");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focusedId(page)).toBe("inbox-status-outcome");
+    expect(plain(await page.locator("#inbox-status-outcome").textContent())).toBe("Statut changé : En traitement.");
+    expect(plain(await live(page).textContent())).not.toContain("Statut changé");
     const history = page.locator(".inbox-history li");
     await expect.poll(() => history.count()).toBe(2);
     expect(plain(await history.nth(1).innerText())).toMatch(/Statut changé de « Nouvelle » à « En traitement » par dana@cspq\.example\s*Appel prévu jeudi$/);
@@ -150,15 +181,22 @@ describe("the inbox", () => {
     await page.getByRole("button", { name: t("inbox.action.noteSubmit") }).click();
     expect(await focusedId(page)).toBe("inbox-note");
     expect(await page.locator("#inbox-note").getAttribute("aria-invalid")).toBe("true");
-    expect(plain(await page.locator("#inbox-note-error").textContent())).toBe(t("inbox.action.noteRequired"));
+    expect(plain(await page.locator("#inbox-note-outcome").textContent())).toBe(t("inbox.action.noteRequired"));
+    expect(await page.locator("#inbox-note").getAttribute("aria-describedby")).toBe("inbox-note-hint inbox-note-outcome");
 
     // Add an internal note and assign an adviser.
     await page.getByLabel(t("inbox.action.noteLabel"), { exact: true }).fill("Client existant, voir 2025.");
     await page.getByRole("button", { name: t("inbox.action.noteSubmit") }).click();
-    await expect.poll(async () => plain(await live(page).textContent())).toBe(t("inbox.action.savedNote"));
+    await expect.poll(() => focusedId(page)).toBe("inbox-note-outcome");
+    expect(plain(await page.locator("#inbox-note-outcome").textContent())).toBe(t("inbox.action.savedNote"));
     await page.getByLabel(t("inbox.action.assignee")).fill("Marie Gagnon");
     await page.getByRole("button", { name: t("inbox.action.assignSubmit") }).click();
-    await expect.poll(async () => plain(await live(page).textContent())).toBe(t("inbox.action.savedAssign"));
+    await expect.poll(() => focusedId(page)).toBe("inbox-assign-outcome");
+    expect(plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(t("inbox.action.savedAssign"));
+    // The same adviser again: nothing is sent, and focus lands on the message saying so.
+    await page.getByRole("button", { name: t("inbox.action.assignSubmit") }).click();
+    await expect.poll(async () => plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(t("inbox.action.unchanged"));
+    expect(await focusedId(page)).toBe("inbox-assign-outcome");
     await expect.poll(() => history.count()).toBe(4);
     expect(plain(await history.nth(2).innerText())).toContain("Note interne par dana@cspq.example Client existant, voir 2025.");
     expect(plain(await history.nth(3).innerText())).toContain("Assignée à Marie Gagnon par dana@cspq.example");
@@ -225,12 +263,14 @@ describe("the inbox", () => {
     expect(response.status).toBe(200);
     await page.getByLabel(en("inbox.action.assignee")).fill("Sam");
     await page.getByRole("button", { name: en("inbox.action.assignSubmit") }).click();
-    await expect.poll(async () => plain(await page.locator("#inbox-assign-error").textContent())).toBe(en("inbox.action.conflict"));
+    await expect.poll(async () => plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(en("inbox.action.conflict"));
+    expect(await focusedId(page)).toBe("inbox-assign-outcome");
     expect(plain(await page.locator(".inbox-history").innerText())).toContain("I called them.");
     // Done again on the fresh record, it is saved.
     await page.getByLabel(en("inbox.action.assignee")).fill("Sam");
     await page.getByRole("button", { name: en("inbox.action.assignSubmit") }).click();
-    await expect.poll(async () => plain(await live(page).textContent())).toBe(en("inbox.action.savedAssign"));
+    await expect.poll(async () => plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(en("inbox.action.savedAssign"));
+    expect(await focusedId(page)).toBe("inbox-assign-outcome");
     await context.close();
   });
 

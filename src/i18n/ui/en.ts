@@ -404,6 +404,8 @@ export default {
   "inbox.detail.expires": "To be destroyed on",
   "inbox.detail.estimate": "Attached estimate",
   "inbox.detail.estimateLink": "Open the estimate in the cost estimator",
+  "inbox.estimate.invalid": "This estimate cannot be read: it is incomplete or was altered. Its code is shown as received.",
+  "inbox.estimate.unknownItem": "This estimate names a service that is not in the current price list (“{item}”): it cannot be priced. Its code is shown as received.",
   "inbox.detail.notGiven": "Not given",
   "inbox.detail.notFound": "This submission cannot be found: the reference is wrong or its retention period is over.",
   "inbox.action.status": "Change the status",

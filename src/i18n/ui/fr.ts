@@ -404,6 +404,8 @@ export default {
   "inbox.detail.expires": "Destruction prévue le",
   "inbox.detail.estimate": "Estimation jointe",
   "inbox.detail.estimateLink": "Ouvrir l'estimation dans l'estimateur de coûts",
+  "inbox.estimate.invalid": "Cette estimation ne peut pas être lue : elle est incomplète ou a été modifiée. Son code est affiché tel qu'il a été reçu.",
+  "inbox.estimate.unknownItem": "Cette estimation nomme un service qui n'est pas dans la grille tarifaire actuelle (« {item} ») : elle ne peut pas être calculée. Son code est affiché tel qu'il a été reçu.",
   "inbox.detail.notGiven": "Non fourni",
   "inbox.detail.notFound": "Cette demande est introuvable : le numéro est erroné ou sa durée de conservation est écoulée.",
   "inbox.action.status": "Changer le statut",

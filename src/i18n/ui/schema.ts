@@ -414,6 +414,8 @@ export const uiSchema = z.strictObject({
   "inbox.detail.expires": text("Inbox: label, date the record will be destroyed"),
   "inbox.detail.estimate": text("Inbox: heading of the estimate attached to an inquiry"),
   "inbox.detail.estimateLink": text("Inbox: link opening the attached estimate in the cost estimator"),
+  "inbox.estimate.invalid": text("Inbox: the attached estimate cannot be read (its code is shown)"),
+  "inbox.estimate.unknownItem": text("Inbox: the attached estimate names a service not in the current price list; {item} is its code"),
   "inbox.detail.notGiven": text("Inbox: an optional answer left empty"),
   "inbox.detail.notFound": text("Inbox: the submission does not exist or was destroyed"),
   "inbox.action.status": text("Inbox: heading of the status change form"),

@@ -2,20 +2,24 @@
  * Wiring of the inbox island: every interface string it asks for is passed by its Astro wrapper in both
  * languages, and the age and date display.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { pickStrings } from "../../../src/i18n/index.ts";
+import { inboxStrings } from "../../../src/components/Inbox/props.ts";
 import { translator, type InboxStrings } from "../../../src/components/Inbox/strings.ts";
 import { age, dayOfEpoch, shortDateTime } from "../../../src/components/Inbox/display.ts";
 import { statuses, formTypes, fields } from "../../../src/lib/forms/fields.ts";
 
-const source = readFileSync(new URL("../../../src/components/Inbox/InboxIsland.tsx", import.meta.url), "utf8");
-const wrapper = readFileSync(new URL("../../../src/components/Inbox/Inbox.astro", import.meta.url), "utf8");
+/** Every browser-side file of the island (props.ts runs at build time only). */
+const folder = new URL("../../../src/components/Inbox/", import.meta.url);
+const source = readdirSync(folder)
+  .filter((name) => /\.tsx?$/.test(name) && name !== "props.ts")
+  .map((name) => readFileSync(new URL(name, folder), "utf8"))
+  .join("\n");
+const wrapper = readFileSync(new URL("Inbox.astro", folder), "utf8");
 
 function passed(lang: "fr" | "en"): InboxStrings {
-  const prefixes = [...wrapper.matchAll(/pickStrings\(lang, "([^"]+)"\)/g)].map((m) => m[1] as string);
-  expect(prefixes).toContain("inbox.");
-  return Object.assign({}, ...prefixes.map((p) => pickStrings(lang, p))) as InboxStrings;
+  expect(wrapper).toContain("strings={inboxStrings(lang)}");
+  return inboxStrings(lang);
 }
 
 describe("inbox strings", () => {
