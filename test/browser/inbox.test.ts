@@ -135,11 +135,14 @@ describe("the inbox", () => {
     await page.locator(".inbox-detail").waitFor();
     expect(await focusedId(page)).toBe("inbox-detail-heading");
     await expect.poll(() => page.evaluate(() => new URLSearchParams(window.location.search).get("ref"))).toBe(refs.levis);
+    await page.locator(".inbox-estimate").waitFor();
     const facts = plain(await page.locator(".inbox-detail").textContent());
     for (const text of ["Léa Roy", "lea.roy@levis.ca", "Quels sont vos tarifs ?", t("forms.organisationType.municipality")]) expect(facts).toContain(text);
     // The attached estimate as the estimator computes it: its lines with quantities, every total, the price list.
-    const estimateRows = page.locator(".inbox-estimate tbody tr");
-    expect((await estimateRows.allInnerTexts()).map((row) => plain(row).split(/\s*\t\s*/))).toEqual([
+    await page.locator(".inbox-estimate").waitFor();
+    const estimateRows = await page.locator(".inbox-estimate tbody tr").evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")));
+    expect(estimateRows.map((cells) => cells.map(plain))).toEqual([
       ["Service visioconférence standard", "10", "15,00 $ (Mensuel par terminal)", "150,00 $", "1 000,00 $"],
       ["Enregistrement de visioconférence", "4", "100,00 $ (par séance de 90 min)", "400,00 $", "0,00 $"],
       ["Formation", "3", "90,00 $ (Horaire)", "270,00 $", "0,00 $"],
@@ -179,7 +182,7 @@ describe("the inbox", () => {
 
     // An empty note is refused on the spot, with the field marked.
     await page.getByRole("button", { name: t("inbox.action.noteSubmit") }).click();
-    expect(await focusedId(page)).toBe("inbox-note");
+    await expect.poll(() => focusedId(page)).toBe("inbox-note");
     expect(await page.locator("#inbox-note").getAttribute("aria-invalid")).toBe("true");
     expect(plain(await page.locator("#inbox-note-outcome").textContent())).toBe(t("inbox.action.noteRequired"));
     expect(await page.locator("#inbox-note").getAttribute("aria-describedby")).toBe("inbox-note-hint inbox-note-outcome");
@@ -196,7 +199,7 @@ describe("the inbox", () => {
     // The same adviser again: nothing is sent, and focus lands on the message saying so.
     await page.getByRole("button", { name: t("inbox.action.assignSubmit") }).click();
     await expect.poll(async () => plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(t("inbox.action.unchanged"));
-    expect(await focusedId(page)).toBe("inbox-assign-outcome");
+    await expect.poll(() => focusedId(page)).toBe("inbox-assign-outcome");
     await expect.poll(() => history.count()).toBe(4);
     expect(plain(await history.nth(2).innerText())).toContain("Note interne par dana@cspq.example Client existant, voir 2025.");
     expect(plain(await history.nth(3).innerText())).toContain("Assignée à Marie Gagnon par dana@cspq.example");
@@ -264,13 +267,13 @@ describe("the inbox", () => {
     await page.getByLabel(en("inbox.action.assignee")).fill("Sam");
     await page.getByRole("button", { name: en("inbox.action.assignSubmit") }).click();
     await expect.poll(async () => plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(en("inbox.action.conflict"));
-    expect(await focusedId(page)).toBe("inbox-assign-outcome");
+    await expect.poll(() => focusedId(page)).toBe("inbox-assign-outcome");
     expect(plain(await page.locator(".inbox-history").innerText())).toContain("I called them.");
     // Done again on the fresh record, it is saved.
     await page.getByLabel(en("inbox.action.assignee")).fill("Sam");
     await page.getByRole("button", { name: en("inbox.action.assignSubmit") }).click();
     await expect.poll(async () => plain(await page.locator("#inbox-assign-outcome").textContent())).toBe(en("inbox.action.savedAssign"));
-    expect(await focusedId(page)).toBe("inbox-assign-outcome");
+    await expect.poll(() => focusedId(page)).toBe("inbox-assign-outcome");
     await context.close();
   });
 

@@ -1,26 +1,27 @@
 /**
  * The estimate attached to an inquiry, as the estimator computes it (src/lib/estimate through logic.ts):
  * its lines with quantities, the totals, the price list used, and a link that opens it in the estimator.
- * A code that cannot be read is shown as received, with why.
+ * A code that cannot be read is shown as received, with why. Loaded on demand (InboxDetail.tsx), so the
+ * inbox does not download the estimator's pricing until a submission carries an estimate.
  */
 import { Fragment, type JSX } from "preact";
 import type { Lang } from "../../i18n/locales.ts";
-import { href } from "../../i18n/routes.ts";
 import { ESTIMATE_PARAM } from "../../lib/estimate/url.ts";
 import type { PriceList } from "../../lib/estimate/types.ts";
-import { estimateView } from "./logic.ts";
+import { estimateView } from "./estimate-view.ts";
 import type { Translate } from "./strings.ts";
 
 interface Props {
   code: string;
   priceList: PriceList;
+  estimatorPath: string;
   lang: Lang;
   t: Translate;
 }
 
-export function EstimateSummary({ code, priceList, lang, t }: Props): JSX.Element {
+export function EstimateSummary({ code, priceList, estimatorPath, lang, t }: Props): JSX.Element {
   const view = estimateView(code, priceList, lang, t);
-  const link = <p><a href={href(lang, "estimator", { query: { [ESTIMATE_PARAM]: code } })}>{t("inbox.detail.estimateLink")}</a></p>;
+  const link = <p><a href={`${estimatorPath}?${new URLSearchParams({ [ESTIMATE_PARAM]: code })}`}>{t("inbox.detail.estimateLink")}</a></p>;
   if (!view.ok) {
     return (
       <Fragment>

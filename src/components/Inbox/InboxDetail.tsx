@@ -5,16 +5,17 @@
  * gets focus itself, with the message as its description.
  */
 import { Fragment, type JSX } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import type { PriceList } from "../../lib/estimate/types.ts";
-import { fields, type FormType, type Status } from "../../lib/forms/fields.ts";
+import type { FormType, Status } from "../../lib/forms/fields.ts";
 import { patchSubmission, type Detail } from "./api.ts";
 import { age, dayOfEpoch, shortDateTime } from "./display.ts";
-import { EstimateSummary } from "./EstimateSummary.tsx";
+import { useFocusAfterRender } from "./focus.ts";
 import { HistoryLine } from "./HistoryLine.tsx";
-import { actionFailure, answerView, draftsFor, ids, MAX_NOTE, planAction, type ActionForm, type Drafts } from "./logic.ts";
+import { actionFailure, answerView, draftsFor, ids, planAction, type ActionForm, type Drafts } from "./logic.ts";
+import type { InboxSite } from "./props.ts";
 import type { Translate } from "./strings.ts";
 
 interface Props {
@@ -22,6 +23,7 @@ interface Props {
   t: Translate;
   serviceLabels: Record<string, string>;
   priceList: PriceList;
+  site: InboxSite;
   reference: string;
   detail: Detail | undefined;
   error: string;
@@ -31,7 +33,6 @@ interface Props {
   /** A saved change, or the fresh record the server sent with a refusal. */
   onChange: (next: Detail) => void;
   onSignedOut: () => void;
-  focusNext: (id: string) => void;
 }
 
 interface Outcome {
@@ -46,6 +47,14 @@ export function InboxDetail(props: Props): JSX.Element {
   const [typed, setTyped] = useState<Drafts | undefined>();
   const [saving, setSaving] = useState<ActionForm | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const focusNext = useFocusAfterRender();
+  const estimate = detail?.submission.answers.estimate;
+  const code = typeof estimate === "string" && estimate !== "" ? estimate : undefined;
+  // The estimate summary and the estimator's pricing load only for a submission that carries an estimate.
+  const [Summary, setSummary] = useState<typeof import("./EstimateSummary.tsx").EstimateSummary | undefined>();
+  useEffect(() => {
+    if (code && !Summary) void import("./EstimateSummary.tsx").then((module) => setSummary(() => module.EstimateSummary));
+  }, [code]);
   const statusName = (status: Status) => t(`forms.status.${status}`);
   const typeName = (type: FormType) => t(`forms.type.${type}`);
 
@@ -71,7 +80,7 @@ export function InboxDetail(props: Props): JSX.Element {
 
   function show(next: Outcome, focus = ids.outcome(next.form)) {
     setOutcome(next);
-    props.focusNext(focus);
+    focusNext(focus);
   }
 
   async function submit(form: ActionForm) {
@@ -86,7 +95,7 @@ export function InboxDetail(props: Props): JSX.Element {
       props.onChange(next);
       show({ form, text: plan.success, error: false });
     } catch (error) {
-      const failure = actionFailure(error, lang, t);
+      const failure = actionFailure(error, lang, t, props.site.maxNote);
       if ("signedOut" in failure) return props.onSignedOut();
       if (failure.fresh) props.onChange(failure.fresh);
       show({ form, text: failure.message, error: true, ...(failure.field ? { field: failure.field } : {}) });
@@ -125,11 +134,11 @@ export function InboxDetail(props: Props): JSX.Element {
 
       <h3>{t("inbox.detail.fields")}</h3>
       <dl class="inbox-facts">
-        {fields[s.type].filter((f) => f.kind !== "hidden").map((field) => {
-          const view = answerView(field.name, s.answers[field.name], t, props.serviceLabels);
+        {props.site.answerFields[s.type].map((name) => {
+          const view = answerView(name, s.answers[name], t, props.serviceLabels);
           return (
             <Fragment>
-              <dt>{t(`forms.field.${field.name}`)}</dt>
+              <dt>{t(`forms.field.${name}`)}</dt>
               <dd class="inbox-answer">
                 {view.kind === "empty" ? <span class="inbox-muted">{t("inbox.detail.notGiven")}</span>
                   : view.kind === "list" ? <ul>{view.items.map((item) => <li>{item}</li>)}</ul>
@@ -141,10 +150,10 @@ export function InboxDetail(props: Props): JSX.Element {
         })}
       </dl>
 
-      {typeof s.answers.estimate === "string" && s.answers.estimate !== "" && (
+      {code && (
         <section aria-labelledby="inbox-estimate-heading" class="inbox-estimate-summary">
           <h3 id="inbox-estimate-heading">{t("inbox.detail.estimate")}</h3>
-          <EstimateSummary code={s.answers.estimate} priceList={props.priceList} lang={lang} t={t} />
+          {Summary ? <Summary code={code} priceList={props.priceList} estimatorPath={props.site.paths.estimator} lang={lang} t={t} /> : <p>{t("inbox.loading")}</p>}
         </section>
       )}
 
@@ -161,7 +170,7 @@ export function InboxDetail(props: Props): JSX.Element {
             </div>
             <div class="inbox-field">
               <label for="inbox-status-note">{t("inbox.action.statusNote")}</label>
-              <textarea id="inbox-status-note" rows={3} maxLength={MAX_NOTE} value={drafts.statusNote} onInput={(e) => edit({ statusNote: value(e) })} />
+              <textarea id="inbox-status-note" rows={3} maxLength={props.site.maxNote} value={drafts.statusNote} onInput={(e) => edit({ statusNote: value(e) })} />
             </div>
             <button type="submit" class="inbox-button" disabled={saving === "status"}>{t("inbox.action.statusSubmit")}</button>
           </Fragment>
@@ -185,12 +194,12 @@ export function InboxDetail(props: Props): JSX.Element {
         <div class="inbox-field">
           <label for="inbox-note">{t("inbox.action.noteLabel")}</label>
           <textarea
-            id="inbox-note" rows={4} maxLength={MAX_NOTE} value={drafts.note}
+            id="inbox-note" rows={4} maxLength={props.site.maxNote} value={drafts.note}
             aria-describedby={describedBy("note", "inbox-note-hint", "note")}
             aria-invalid={invalid("note", "note") ? "true" : undefined}
             onInput={(e) => edit({ note: value(e) })}
           />
-          <p id="inbox-note-hint" class="inbox-hint">{t("inbox.action.noteHint", { max: formatNumber(MAX_NOTE, lang) })}</p>
+          <p id="inbox-note-hint" class="inbox-hint">{t("inbox.action.noteHint", { max: formatNumber(props.site.maxNote, lang) })}</p>
         </div>
         <button type="submit" class="inbox-button" disabled={saving === "note"}>{t("inbox.action.noteSubmit")}</button>
       </form>

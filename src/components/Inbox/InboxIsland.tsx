@@ -14,16 +14,17 @@
  * at 320 px.
  */
 import type { JSX } from "preact";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
-import { href } from "../../i18n/routes.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import type { PriceList } from "../../lib/estimate/types.ts";
 import { ApiError, emptyFilter, fetchCsv, fetchDetail, fetchList, type Detail, type Filter, type ListResponse } from "./api.ts";
 import type { Session } from "./auth.ts";
+import { useFocusAfterRender } from "./focus.ts";
 import { InboxDetail } from "./InboxDetail.tsx";
 import { InboxList } from "./InboxList.tsx";
-import { appendPage, failureKind, failureMessage, filterProblem, ids, MAX_EXPORT_ROWS, resultsMessage } from "./logic.ts";
+import { appendPage, failureKind, failureMessage, filterProblem, ids, resultsMessage } from "./logic.ts";
+import type { InboxSite } from "./props.ts";
 import { translator, type InboxStrings } from "./strings.ts";
 import { useSession } from "./useSession.ts";
 
@@ -35,13 +36,13 @@ export interface InboxProps {
   serviceLabels: Record<string, string>;
   /** The current price list, to price an attached estimate as the estimator does. */
   priceList: PriceList;
+  /** The page paths, statuses and answer fields (props.ts). */
+  site: InboxSite;
 }
 
-export { MAX_NOTE } from "./logic.ts";
-
-export default function InboxIsland({ lang, strings, serviceLabels, priceList }: InboxProps): JSX.Element {
+export default function InboxIsland({ lang, strings, serviceLabels, priceList, site }: InboxProps): JSX.Element {
   const t = useMemo(() => translator(strings, lang), [strings, lang]);
-  const pagePath = href(lang, "inbox");
+  const pagePath = site.paths.inbox;
 
   const [announcement, setAnnouncement] = useState("");
   const [draft, setDraft] = useState<Filter>(emptyFilter);
@@ -55,10 +56,7 @@ export default function InboxIsland({ lang, strings, serviceLabels, priceList }:
   const [detail, setDetail] = useState<Detail | undefined>();
   const [detailError, setDetailError] = useState("");
 
-  const focusAfterRender = useRef<string | null>(null);
-  const focusNext = (id: string) => {
-    focusAfterRender.current = id;
-  };
+  const focusNext = useFocusAfterRender();
 
   const auth = useSession(pagePath, t, (current, ref) => {
     void loadList(current, emptyFilter);
@@ -82,17 +80,6 @@ export default function InboxIsland({ lang, strings, serviceLabels, priceList }:
     };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
-  });
-
-  // ---- focus moves asked for by the last action, once the DOM shows the target
-  useEffect(() => {
-    const id = focusAfterRender.current;
-    if (!id) return;
-    const target = document.getElementById(id);
-    if (target) {
-      focusAfterRender.current = null;
-      target.focus();
-    }
   });
 
   function signedOut() {
@@ -168,7 +155,7 @@ export default function InboxIsland({ lang, strings, serviceLabels, priceList }:
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       say(t("inbox.exported"));
     } catch (error) {
-      const message = error instanceof ApiError && error.status === 413 ? t("inbox.exportTooMany", { max: formatNumber(MAX_EXPORT_ROWS, lang) }) : failure(error);
+      const message = error instanceof ApiError && error.status === 413 ? t("inbox.exportTooMany", { max: formatNumber(site.maxExportRows, lang) }) : failure(error);
       if (message) {
         setListError(message);
         focusNext(ids.listError);
@@ -227,7 +214,7 @@ export default function InboxIsland({ lang, strings, serviceLabels, priceList }:
       {openRef ? (
         <InboxDetail
           key={openRef}
-          lang={lang} t={t} serviceLabels={serviceLabels} priceList={priceList}
+          lang={lang} t={t} serviceLabels={serviceLabels} priceList={priceList} site={site}
           reference={openRef} detail={detail} error={detailError} now={now} token={session.idToken}
           onBack={() => closeDetail()}
           onChange={(next) => {
@@ -235,11 +222,10 @@ export default function InboxIsland({ lang, strings, serviceLabels, priceList }:
             setNow(new Date());
           }}
           onSignedOut={signedOut}
-          focusNext={focusNext}
         />
       ) : (
         <InboxList
-          lang={lang} t={t} pagePath={pagePath}
+          lang={lang} t={t} site={site}
           draft={draft} setDraft={setDraft} filterError={filterError}
           onApply={applyFilters} onExport={() => void exportCsv()}
           list={list} resultsText={list ? resultsMessage(list.items.length, t) : ""} listError={listError} loading={loading} now={now}

@@ -4,16 +4,17 @@
  */
 import { Fragment, type JSX } from "preact";
 import type { Lang } from "../../i18n/locales.ts";
-import { statuses, type FormType, type Status } from "../../lib/forms/fields.ts";
+import type { FormType, Status } from "../../lib/forms/fields.ts";
 import type { Filter, ListResponse } from "./api.ts";
 import { age, shortDateTime } from "./display.ts";
 import { ids } from "./logic.ts";
+import type { InboxSite } from "./props.ts";
 import type { Translate } from "./strings.ts";
 
 interface Props {
   lang: Lang;
   t: Translate;
-  pagePath: string;
+  site: InboxSite;
   draft: Filter;
   setDraft: (filter: Filter) => void;
   filterError: string;
@@ -30,7 +31,8 @@ interface Props {
 }
 
 export function InboxList(props: Props): JSX.Element {
-  const { lang, t, pagePath, draft, setDraft, filterError, list } = props;
+  const { lang, t, draft, setDraft, filterError, list } = props;
+  const { statuses, paths } = props.site;
   const typeName = (type: FormType) => t(`forms.type.${type}`);
   const statusName = (status: Status) => t(`forms.status.${status}`);
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
@@ -119,7 +121,7 @@ export function InboxList(props: Props): JSX.Element {
                       <th scope="row">
                         <a
                           id={ids.rowLink(item.reference)}
-                          href={`${pagePath}?ref=${encodeURIComponent(item.reference)}`}
+                          href={`${paths.inbox}?ref=${encodeURIComponent(item.reference)}`}
                           aria-label={t("inbox.detail.open", { reference: item.reference, organisation: item.organisation })}
                           onClick={(e) => {
                             if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;

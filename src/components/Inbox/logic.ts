@@ -1,20 +1,15 @@
 /**
  * The inbox's pure logic, tested without a DOM (test/components/inbox/logic.test.ts): checking the filters,
- * merging pages, what each action form sends, what a failure means, how answers, history events and an
- * attached estimate are shown. The components only wire these to state and elements.
+ * merging pages, what each action form sends, what a failure means, how answers and history events read
+ * (an attached estimate: estimate-view.ts). The components only wire these to state and elements.
  */
 import type { Lang } from "../../i18n/locales.ts";
-import { formatDate, formatMoney, formatNumber } from "../../i18n/format.ts";
-import { computeEstimate, decodeEstimate, monthName, type Estimate, type PriceList } from "../../lib/estimate/index.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import type { Status } from "../../lib/forms/fields.ts";
 import { ApiError, type Detail, type Filter, type HistoryEvent, type ListResponse } from "./api.ts";
 import { shortDateTime } from "./display.ts";
 import type { Translate } from "./strings.ts";
 
-/** Internal notes and status notes: the API's limit. */
-export const MAX_NOTE = 2000;
-/** The API's limit on a CSV export. */
-export const MAX_EXPORT_ROWS = 5000;
 
 export type ActionForm = "status" | "assign" | "note";
 
@@ -118,13 +113,13 @@ export function planAction(form: ActionForm, drafts: Drafts, detail: Detail, t: 
  */
 export type ActionFailure = { signedOut: true } | { message: string; fresh?: Detail; field?: string };
 
-export function actionFailure(error: unknown, lang: Lang, t: Translate): ActionFailure {
+export function actionFailure(error: unknown, lang: Lang, t: Translate, maxNote: number): ActionFailure {
   if (error instanceof ApiError) {
     if ((error.status === 409 || error.status === 422) && error.body && typeof error.body === "object" && "submission" in error.body) {
       return { message: t(error.status === 409 ? "inbox.action.conflict" : "inbox.action.invalidTransition"), fresh: error.body as Detail };
     }
     if (error.status === 400 && error.code === "too_long") {
-      return { message: t("inbox.action.tooLong", { max: formatNumber(MAX_NOTE, lang) }), ...(error.field ? { field: error.field } : {}) };
+      return { message: t("inbox.action.tooLong", { max: formatNumber(maxNote, lang) }), ...(error.field ? { field: error.field } : {}) };
     }
   }
   if (failureKind(error) === "signedOut") return { signedOut: true };
@@ -180,77 +175,4 @@ export function historyText(event: HistoryEvent, lang: Lang, t: Translate): Hist
     case "assign":
       return { when, what: `${event.assignee ? t("inbox.history.assign", { assignee: event.assignee }) : t("inbox.history.unassign")}${by}` };
   }
-}
-
-/** One line of an attached estimate's summary, every amount formatted. */
-export interface EstimateRow {
-  name: string;
-  quantity: string;
-  unit: string;
-  unitPrice: string;
-  monthly: string;
-  oneTime: string;
-}
-
-/** An attached estimate, computed by the estimator's own module at the current prices, in words. */
-export interface EstimateSummary {
-  rows: EstimateRow[];
-  totals: Array<{ label: string; amount: string }>;
-  /** « Grille tarifaire du 24 août 2017 »: the prices used. */
-  priceList: string;
-  /** Set when the link was made with another price list than the one used. */
-  otherVersion?: string;
-}
-
-export type EstimateView = { ok: true; summary: EstimateSummary } | { ok: false; message: string };
-
-/**
- * The summary of an attached estimate (`?estimate=` text), or why it cannot be read. Priced with
- * `computeEstimate` over the current price list, as the estimator would show the same link.
- */
-export function estimateView(text: string, priceList: PriceList, lang: Lang, t: Translate): EstimateView {
-  const decoded = decodeEstimate(text, priceList);
-  if (!decoded.ok) {
-    return {
-      ok: false,
-      message: decoded.error.code === "unknownItem" && decoded.error.item ? t("inbox.estimate.unknownItem", { item: decoded.error.item }) : t("inbox.estimate.invalid"),
-    };
-  }
-  let estimate: Estimate;
-  try {
-    estimate = computeEstimate(priceList, decoded.state);
-  } catch {
-    return { ok: false, message: t("inbox.estimate.invalid") };
-  }
-  const money = (cents: number) => formatMoney(cents, lang);
-  const rows = estimate.lines.map((line): EstimateRow => ({
-    name: line.name[lang],
-    quantity: formatNumber(line.quantity, lang),
-    unit: line.kind === "recording" ? t("estimate.perSession", { minutes: formatNumber(line.minutes ?? 0, lang) }) : line.unitLabel[lang],
-    unitPrice: money(line.unitCents),
-    monthly: money(line.monthlyCents),
-    oneTime: money(line.oneTimeCents),
-  }));
-  const fy = estimate.fiscalYear;
-  const totals = [
-    { label: t("estimate.monthly"), amount: money(estimate.monthlyCents) },
-    { label: t("estimate.oneTime"), amount: money(estimate.oneTimeCents) },
-    { label: t("estimate.firstMonth"), amount: money(estimate.firstMonthCents) },
-    { label: t("estimate.twelveMonths"), amount: money(estimate.twelveMonthCents) },
-    {
-      label: t("estimate.fiscalYear", { month: monthName(fy.startMonth, lang), months: t.plural("estimate.monthCount", fy.months) }),
-      amount: money(fy.totalCents),
-    },
-  ];
-  return {
-    ok: true,
-    summary: {
-      rows,
-      totals,
-      priceList: t("estimate.assumption.priceList", { date: formatDate(estimate.version, lang) }),
-      ...(decoded.state.version !== estimate.version
-        ? { otherVersion: t("estimate.otherVersion", { linkDate: formatDate(decoded.state.version, lang), currentDate: formatDate(estimate.version, lang) }) }
-        : {}),
-    },
-  };
 }

@@ -4,6 +4,7 @@
  * Lambda attaches `summarizeEstimate` to a request — with only `(estimate, lang)` in hand.
  */
 import { localeTag, type Lang } from "../../i18n/locales.ts";
+import { monthName } from "./month.ts";
 
 export interface DocumentLabels {
   title: string;
@@ -89,14 +90,7 @@ export function fill(template: string, vars: Record<string, string | number>): s
   });
 }
 
-/**
- * The name of a calendar month in a language.
- * @example monthName(10, "fr") // "octobre"
- * @example monthName(10, "en") // "October"
- */
-export function monthName(month: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeTag[lang], { month: "long", timeZone: "UTC" }).format(Date.UTC(2001, month - 1, 1));
-}
+export { monthName };
 
 /**
  * The label of the fiscal-year total, with the start month and the number of months billed.

@@ -7,8 +7,9 @@ import fc from "fast-check";
 import { videoconferencePriceList } from "../../../src/data/catalogue.ts";
 import { ApiError, emptyFilter, type Detail, type ListResponse, type Summary } from "../../../src/components/Inbox/api.ts";
 import {
-  actionFailure, answerView, appendPage, draftsFor, estimateView, failureKind, failureMessage, filterProblem, historyText, ids, planAction, resultsMessage,
+  actionFailure, answerView, appendPage, draftsFor, failureKind, failureMessage, filterProblem, historyText, ids, planAction, resultsMessage,
 } from "../../../src/components/Inbox/logic.ts";
+import { estimateView } from "../../../src/components/Inbox/estimate-view.ts";
 import { inboxStrings } from "../../../src/components/Inbox/props.ts";
 import { translator } from "../../../src/components/Inbox/strings.ts";
 
@@ -71,15 +72,15 @@ describe("failures", () => {
 
   it("shows the fresh record when someone acted first (409) or the transition is gone (422)", () => {
     const fresh = detail({ revision: 2, status: "in-progress" });
-    expect(actionFailure(new ApiError(409, "conflict", null, fresh), "fr", fr)).toEqual({ message: fr("inbox.action.conflict"), fresh });
-    expect(actionFailure(new ApiError(422, "invalid_transition", null, fresh), "fr", fr)).toEqual({ message: fr("inbox.action.invalidTransition"), fresh });
+    expect(actionFailure(new ApiError(409, "conflict", null, fresh), "fr", fr, 2000)).toEqual({ message: fr("inbox.action.conflict"), fresh });
+    expect(actionFailure(new ApiError(422, "invalid_transition", null, fresh), "fr", fr, 2000)).toEqual({ message: fr("inbox.action.invalidTransition"), fresh });
   });
 
   it("names the field of a text too long, signs out on 401, and says « not saved » otherwise", () => {
-    expect(actionFailure(new ApiError(400, "too_long", "note", undefined), "en", en)).toEqual({ message: en("inbox.action.tooLong", { max: "2,000" }), field: "note" });
-    expect(actionFailure(new ApiError(401, "unauthorized", null, undefined), "en", en)).toEqual({ signedOut: true });
-    expect(actionFailure(new ApiError(409, "conflict", null, undefined), "en", en)).toEqual({ message: en("inbox.action.failed") });
-    expect(actionFailure(new ApiError(503, "unavailable", null, undefined), "en", en)).toEqual({ message: en("inbox.action.failed") });
+    expect(actionFailure(new ApiError(400, "too_long", "note", undefined), "en", en, 2000)).toEqual({ message: en("inbox.action.tooLong", { max: "2,000" }), field: "note" });
+    expect(actionFailure(new ApiError(401, "unauthorized", null, undefined), "en", en, 2000)).toEqual({ signedOut: true });
+    expect(actionFailure(new ApiError(409, "conflict", null, undefined), "en", en, 2000)).toEqual({ message: en("inbox.action.failed") });
+    expect(actionFailure(new ApiError(503, "unavailable", null, undefined), "en", en, 2000)).toEqual({ message: en("inbox.action.failed") });
   });
 });
 
