@@ -1,6 +1,9 @@
 /**
  * Calendar arithmetic on civil dates, without time zones: a date is a day number
  * (days since 1970-01-01), computed with Howard Hinnant's algorithms (pure integer arithmetic).
+ * The one place where a calendar date "YYYY-MM-DD" is checked and converted: the engine, the date formatters
+ * (src/i18n/format.ts), the inbox filters and the CLI (src/lib/submissions/queries.ts, src/cli/) and the estimate
+ * links (src/lib/estimate/url.ts) all call it. Québec wall-clock time is in quebec-time.ts.
  */
 import { SlaInputError } from "./errors.ts";
 
@@ -83,6 +86,30 @@ export function parseIsoDay(iso: string): number {
   }
   checkYear(year);
   return daysFromCivil(year, month, day);
+}
+
+/**
+ * Whether a text is a real calendar date "YYYY-MM-DD" within the engine's years (what parseIsoDay accepts).
+ * @example isCalendarDate("2028-02-29") // true
+ * @example isCalendarDate("2026-02-30") // false
+ */
+export function isCalendarDate(text: unknown): text is string {
+  try {
+    parseIsoDay(text as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The calendar date `days` days after (or before, when negative) a date "YYYY-MM-DD".
+ * @throws SlaInputError "invalid-date" or "out-of-range" for the date given
+ * @example addDays("2026-12-31", 1) // "2027-01-01"
+ * @example addDays("2028-03-01", -1) // "2028-02-29"
+ */
+export function addDays(iso: string, days: number): string {
+  return isoOfDays(parseIsoDay(iso) + days);
 }
 
 /** @example daysInMonth(2028, 2) // 29 */

@@ -17,7 +17,8 @@ export {
   type OfficialHolidayTable,
 } from "./holidays.ts";
 export { QUEBEC_TIME_ZONE, clockChanges, quebecOffset } from "./timezone.ts";
-export { quebecInstant, quebecWallClock } from "./quebec-time.ts";
+export { quebecDayStart, quebecInstant, quebecWallClock } from "./quebec-time.ts";
+export { addDays, isCalendarDate } from "./civil.ts";
 export { checkRule, durationMs, MAX_DAYS, MAX_DURATION_MS, type DurationUnit, type SlaRule, type TimeWindow } from "./rules.ts";
 export { mergePauses, type Pause } from "./pauses.ts";
 export type { LocalizedName, StartReason, Step, StepKind } from "./steps.ts";
