@@ -3,6 +3,7 @@
  * the same columns, fr-CA with `;` (en with `,`), UTF-8 with a byte-order mark, formula-looking cells neutralised.
  */
 import { toCsv } from "../../src/lib/forms/export.ts";
+import { quebecWallClock } from "../../src/lib/sla/quebec-time.ts";
 import type { AdminRecord } from "../../src/lib/submissions/record.ts";
 
 export function exportCsv(records: AdminRecord[], lang: "fr" | "en"): string {
@@ -11,6 +12,5 @@ export function exportCsv(records: AdminRecord[], lang: "fr" | "en"): string {
 
 /** The download's name: the Québec calendar day of the export. */
 export function csvFileName(now: Date): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return `demandes-${day}.csv`;
+  return `demandes-${quebecWallClock(now).date}.csv`;
 }

@@ -25,9 +25,10 @@ import { getSubmission, isStatus, listAll, type ListFilter, type Submission } fr
 import { applyAction } from "../lib/submissions/workflow.ts";
 import { isExpired } from "../lib/submissions/record.ts";
 import { localTableNames } from "../lib/submissions/tables.ts";
-import { quebecParts } from "../i18n/format.ts";
+import { isCalendarDate } from "../lib/sla/civil.ts";
+import { quebecWallClock } from "../lib/sla/quebec-time.ts";
 // The inbox's own Québec-day arithmetic, so that the CLI and the inbox filter the same days.
-import { nextDay, quebecDayStart } from "../lib/submissions/queries.ts";
+import { quebecDayRange } from "../lib/submissions/queries.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
 import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
@@ -106,13 +107,19 @@ export function parseFilter(values: Record<string, string | boolean | undefined>
     if (!isStatus(status)) throw new UsageError(`--status must be one of ${statuses.join(", ")}`);
     filter.status = status;
   }
+  const days: { from?: string; to?: string } = {};
   for (const bound of ["from", "to"] as const) {
     const value = values[bound] as string | undefined;
     if (value === undefined) continue;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--${bound} must be a date YYYY-MM-DD`);
-    // The store compares ISO instants: a Québec day runs from its 00:00 (EST or EDT) to the next day's.
-    filter[bound] = quebecDayStart(bound === "to" ? nextDay(value) : value).toISOString();
+    // A real calendar date only: --from 2026-02-30 is a usage error (exit 2), as in the inbox's filter.
+    if (!isCalendarDate(value)) throw new UsageError(`--${bound} must be a calendar date YYYY-MM-DD, got "${value}"`);
+    days[bound] = value;
   }
+  if (days.from && days.to && days.from > days.to) throw new UsageError("--to must not be before --from");
+  // The store compares ISO instants: Québec days, from 00:00 (EST or EDT) of --from to 00:00 after --to.
+  const range = quebecDayRange(days);
+  if (range.from) filter.from = range.from;
+  if (range.toExclusive) filter.to = range.toExclusive;
   return filter;
 }
 
@@ -132,7 +139,7 @@ function describe(s: Submission): string {
     `status:     ${s.status}`,
     `received:   ${quebecTime(s.createdAt)} (Québec time)`,
     `language:   ${s.lang}    from: ${s.source}`,
-    `deleted on: ${quebecParts(new Date(s.expiresAt * 1000)).date} (retention)`,
+    `deleted on: ${quebecWallClock(new Date(s.expiresAt * 1000)).date} (retention)`,
     "",
     ...Object.entries(s.answers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`),
     "",

@@ -3,14 +3,16 @@
  * Pure functions; every one takes the page language. French follows the Québec
  * conventions of the Office québécois de la langue française (15,00 $; 99,999 %; 8 h 30),
  * English the Canadian ones ($15.00; 99.999%; 8:30 a.m.).
+ * Calendar dates and Québec time are read by src/lib/sla/civil.ts and quebec-time.ts (the one home of both): a
+ * date that is not a real "YYYY-MM-DD", or a time that is not "HH:MM", throws their SlaInputError ("invalid-date",
+ * "invalid-time").
  */
+import { civilFromDays, parseClock, parseIsoDay, weekdayOf } from "../lib/sla/civil.ts";
+import { quebecWallClock } from "../lib/sla/quebec-time.ts";
 import { localeTag, type Lang } from "./locales.ts";
 
 /** No-break space, used between a number and its unit in French. */
 export const NBSP = "\u00a0";
-
-/** Québec time: every instant the site shows is expressed in this zone. */
-export const QUEBEC_TIME_ZONE = "America/Toronto";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -67,10 +69,9 @@ export function formatPercent(percent: number, lang: Lang, minimumFractionDigits
  * @example formatTime("12:00", "en") // "12:00 p.m."
  */
 export function formatTime(hhmm: string, lang: Lang): string {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
-  if (!match) throw new RangeError(`formatTime expects HH:MM, got "${hhmm}"`);
-  const hours = Number(match[1]);
-  const minutes = match[2] as string;
+  const minutesOfDay = parseClock(hhmm);
+  const hours = Math.floor(minutesOfDay / 60);
+  const minutes = hhmm.slice(3);
   if (lang === "fr") return minutes === "00" ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${minutes}`;
   const hour12 = hours % 12 === 0 ? 12 : hours % 12;
   return `${hour12}:${minutes}${NBSP}${hours < 12 ? "a.m." : "p.m."}`;
@@ -96,18 +97,6 @@ const WEEKDAYS: Record<Lang, readonly string[]> = {
   en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
 
-/** Parses a calendar date "YYYY-MM-DD" strictly (no rollover of 2026-02-30). */
-export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) throw new RangeError(`Expected a date YYYY-MM-DD, got "${iso}"`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new RangeError(`Not a calendar date: "${iso}"`);
-  }
-  return { year, month, day };
-}
-
 /**
  * A calendar date "YYYY-MM-DD" in words, optionally with its weekday.
  * @example formatDate("2017-08-24", "fr") // "24 août 2017"
@@ -115,8 +104,9 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
  * @example formatDate("2026-12-01", "en", { weekday: true }) // "Tuesday, December 1, 2026"
  */
 export function formatDate(iso: string, lang: Lang, options: { weekday?: boolean } = {}): string {
-  const { year, month, day } = parseIsoDate(iso);
-  const weekday = WEEKDAYS[lang][new Date(Date.UTC(year, month - 1, day)).getUTCDay()] as string;
+  const dayNumber = parseIsoDay(iso);
+  const { year, month, day } = civilFromDays(dayNumber);
+  const weekday = WEEKDAYS[lang][weekdayOf(dayNumber)] as string;
   const monthName = MONTHS[lang][month - 1] as string;
   if (lang === "fr") {
     const dayText = day === 1 ? "1er" : String(day);
@@ -125,31 +115,13 @@ export function formatDate(iso: string, lang: Lang, options: { weekday?: boolean
   return `${options.weekday ? `${weekday}, ` : ""}${monthName} ${day}, ${year}`;
 }
 
-/** The calendar date and wall-clock time of an instant in Québec time. */
-export function quebecParts(instant: Date): { date: string; time: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: QUEBEC_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    weekday: "short",
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}`, weekday };
-}
-
 /**
  * An instant in words, in Québec time.
  * @example formatDateTime(new Date("2026-12-01T14:00:00Z"), "fr") // "le mardi 1er décembre 2026 à 9 h"
  * @example formatDateTime(new Date("2026-12-01T14:00:00Z"), "en") // "Tuesday, December 1, 2026 at 9:00 a.m."
  */
 export function formatDateTime(instant: Date, lang: Lang): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError("formatDateTime: invalid date");
-  const { date, time } = quebecParts(instant);
+  const { date, time } = quebecWallClock(instant);
   return lang === "fr"
     ? `le ${formatDate(date, lang, { weekday: true })} à ${formatTime(time, lang)}`
     : `${formatDate(date, lang, { weekday: true })} at ${formatTime(time, lang)}`;

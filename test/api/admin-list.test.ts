@@ -8,7 +8,7 @@ import { createListHandler } from "../../functions/admin-list.ts";
 import { createUpdateHandler } from "../../functions/admin-update.ts";
 import { createGetHandler } from "../../functions/admin-get.ts";
 import { purgeExpired } from "../../src/server/retention.ts";
-import { quebecDayStart } from "../../src/lib/submissions/queries.ts";
+import { quebecDayStart } from "../../src/lib/sla/quebec-time.ts";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { toCsv } from "../../src/lib/forms/export.ts";

@@ -6,7 +6,9 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldText, listSubmissions, quebecDayStart, nextDay, statusGroups, type InboxFilter } from "../../src/lib/submissions/queries.ts";
+import { foldText, listSubmissions, statusGroups, type InboxFilter } from "../../src/lib/submissions/queries.ts";
+import { addDays } from "../../src/lib/sla/civil.ts";
+import { quebecDayStart } from "../../src/lib/sla/quebec-time.ts";
 import { applyAction } from "../../src/lib/submissions/workflow.ts";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { createSubmission } from "../../src/lib/submissions/store.ts";
@@ -71,7 +73,7 @@ afterAll(async () => {
 
 function expected(filter: InboxFilter): string[] {
   const lo = filter.from ? quebecDayStart(filter.from).toISOString() : "";
-  const hi = filter.to ? quebecDayStart(nextDay(filter.to)).toISOString() : "~";
+  const hi = filter.to ? quebecDayStart(addDays(filter.to, 1)).toISOString() : "~";
   return statusGroups(filter.status).flatMap((group) =>
     seeded
       .filter((s) => group.includes(s.status) && (!filter.type || s.type === filter.type) && s.createdAt >= lo && s.createdAt < hi)

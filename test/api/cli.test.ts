@@ -1,10 +1,12 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler } from "../../functions/core/submit.ts";
 import { csvCell, parseFilter, run, UsageError } from "../../src/cli/submissions.ts";
-import { quebecParts } from "../../src/i18n/format.ts";
+import { quebecWallClock } from "../../src/lib/sla/quebec-time.ts";
 import { request } from "node:http";
 import { hostName, startLocalServer } from "../../src/server/start.ts";
 import { key, postEvent, startTestDb, testEnv, validAdviser, validInquiry, type TestDb } from "./support.ts";
@@ -39,7 +41,7 @@ describe("npm run submissions", () => {
     const onlyInquiries = JSON.parse((await cli("list", "--type", "inquiry", "--format", "json")).out) as Array<{ reference: string }>;
     expect(onlyInquiries.map((s) => s.reference)).toEqual([refs.inquiry]);
     // Today in Québec: the filters are Québec calendar days (in the evening, UTC is already tomorrow).
-    const today = quebecParts(new Date()).date;
+    const today = quebecWallClock(new Date()).date;
     expect((await cli("list", "--from", today, "--to", today)).out).toContain("2 submission(s)");
     expect((await cli("list", "--to", "2000-01-01")).out).toContain("0 submission(s)");
   });
@@ -103,8 +105,24 @@ describe("date filters are Québec calendar days", () => {
   ])("--from %s --to %s covers [%s, %s)", (from, to, lower, upper) => {
     expect(parseFilter({ from, to })).toMatchObject({ from: lower, to: upper });
   });
-  it("refuses a date that is not YYYY-MM-DD", () => {
-    expect(() => parseFilter({ from: "22/11/2026" })).toThrow(UsageError);
+  it.each([
+    [{ from: "22/11/2026" }],
+    [{ from: "2026-02-30" }],
+    [{ to: "2026-04-31" }],
+    [{ from: "2027-02-29" }],
+    [{ from: "2026-13-01" }],
+    [{ from: "2026-03-10", to: "2026-03-09" }],
+  ])("refuses %j with a usage error, before any database is opened", (values) => {
+    expect(() => parseFilter(values)).toThrow(UsageError);
+  });
+  it("answers an impossible date with its usage message and exit code 2", () => {
+    const cliPath = fileURLToPath(new URL("../../src/cli/submissions.ts", import.meta.url));
+    // The real command, as `npm run submissions -- list --from 2026-02-30` runs it (no database reached).
+    const result = spawnSync(process.execPath, [cliPath, "list", "--from", "2026-02-30"], { encoding: "utf8", timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--from must be a calendar date YYYY-MM-DD, got "2026-02-30"');
+    expect(result.stderr).toContain("Usage: npm run submissions -- <command> [options]");
+    expect(result.stdout).toBe("");
   });
 });
 

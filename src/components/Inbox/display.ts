@@ -1,6 +1,7 @@
 /** How the inbox shows instants and ages, in Québec time; pure, for the island and its tests. */
 import type { Lang } from "../../i18n/locales.ts";
-import { formatDate, formatTime, quebecParts } from "../../i18n/format.ts";
+import { formatDate, formatTime } from "../../i18n/format.ts";
+import { quebecWallClock } from "../../lib/sla/quebec-time.ts";
 import type { Translate } from "./strings.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { Translate } from "./strings.ts";
  * @example shortDateTime("2026-12-01T14:30:00Z", "fr") // "1er décembre 2026, 9 h 30"
  */
 export function shortDateTime(iso: string, lang: Lang): string {
-  const { date, time } = quebecParts(new Date(iso));
+  const { date, time } = quebecWallClock(new Date(iso));
   return `${formatDate(date, lang)}, ${formatTime(time, lang)}`;
 }
 
@@ -23,5 +24,5 @@ export function age(createdAt: string, now: Date, t: Translate): string {
 
 /** The Québec calendar day of an epoch-seconds instant, in words. */
 export function dayOfEpoch(seconds: number, lang: Lang): string {
-  return formatDate(quebecParts(new Date(seconds * 1000)).date, lang);
+  return formatDate(quebecWallClock(new Date(seconds * 1000)).date, lang);
 }

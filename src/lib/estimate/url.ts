@@ -14,7 +14,7 @@
  * instead of opening another, valid estimate. Links made before the checksum (they start with the date) are
  * still read as they are.
  */
-import { parseIsoDate } from "../../i18n/format.ts";
+import { isCalendarDate } from "../sla/civil.ts";
 import { findItem } from "./pricing.ts";
 import { MAX_QUANTITY } from "./quantity.ts";
 import type { EstimateState, LineInput, PriceList } from "./types.ts";
@@ -80,15 +80,6 @@ export function encodeEstimate(state: EstimateState): string {
 
 function fail(code: DecodeErrorCode, message: string, item?: string): DecodeResult {
   return { ok: false, error: item === undefined ? { code, message } : { code, message, item } };
-}
-
-function isCalendarDate(text: string): boolean {
-  try {
-    parseIsoDate(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -8,11 +8,12 @@
 import type { Submission } from "../submissions/store.ts";
 // The zod-free translations: this module is bundled into the inbox Lambda, and the strings are validated at build.
 import { translations, uiStrings } from "../../i18n/translate.ts";
-import { quebecParts } from "../../i18n/format.ts";
+import { quebecWallClock } from "../sla/quebec-time.ts";
 import { fields, formTypes } from "./fields.ts";
 
+/** "YYYY-MM-DD HH:MM" in Québec time. @example quebecTime("2026-12-01T14:30:00Z") // "2026-12-01 09:30" */
 export function quebecTime(iso: string): string {
-  const { date, time } = quebecParts(new Date(iso));
+  const { date, time } = quebecWallClock(new Date(iso));
   return `${date} ${time}`;
 }
 
@@ -45,7 +46,7 @@ export function toCsv(submissions: Submission[], lang: "fr" | "en"): string {
       const value = s.answers[name];
       return Array.isArray(value) ? value.join(" | ") : (value ?? "");
     }),
-    quebecParts(new Date(s.expiresAt * 1000)).date,
+    quebecWallClock(new Date(s.expiresAt * 1000)).date,
   ]);
   return `\ufeff${[header, ...rows].map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join("\r\n")}\r\n`;
 }

@@ -11,12 +11,12 @@
  * search on the organisation filters the items the queries return.
  */
 import { QueryCommand, type AttributeValue, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { quebecParts } from "../../i18n/format.ts";
 import { formTypes, statuses, type FormType, type Status } from "../forms/fields.ts";
 import { sha256 } from "./reference.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, STATUS_FILTERS, type StatusFilter } from "./api.ts";
 import { summaryOf, toAdminRecord, type AdminRecord, type Summary } from "./record.ts";
-import { quebecInstant } from "../sla/quebec-time.ts";
+import { addDays, isCalendarDate } from "../sla/civil.ts";
+import { quebecDayStart } from "../sla/quebec-time.ts";
 
 export { STATUS_FILTERS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type StatusFilter };
 
@@ -38,15 +38,6 @@ export class BadRequest extends Error {
     super(`Invalid ${field}`);
     this.field = field;
   }
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
 /** Reads the filter from query parameters; throws BadRequest naming the first wrong one. */
@@ -86,22 +77,24 @@ export function filterParams(filter: InboxFilter): URLSearchParams {
   return params;
 }
 
-/** The UTC instant at which a Québec calendar day starts (00:00 America/Toronto, EST or EDT). */
-export function quebecDayStart(date: string): Date {
-  return quebecInstant(date, "00:00");
-}
-
-/** The day after a calendar date. */
-export function nextDay(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+/**
+ * The instants a filter's Québec calendar days cover, as ISO strings: from 00:00 (EST or EDT) of `from` to 00:00
+ * of the day after `to`, each bound undefined when the filter has none. The inbox and the CLI both filter this way.
+ * @example quebecDayRange({ from: "2026-07-01", to: "2026-07-01" }) // { from: "2026-07-01T04:00:00.000Z", toExclusive: "2026-07-02T04:00:00.000Z" }
+ */
+export function quebecDayRange(filter: { from?: string; to?: string }): { from?: string; toExclusive?: string } {
+  return {
+    ...(filter.from ? { from: quebecDayStart(filter.from).toISOString() } : {}),
+    ...(filter.to ? { toExclusive: quebecDayStart(addDays(filter.to, 1)).toISOString() } : {}),
+  };
 }
 
 /** Bounds on `createdRef` ("<ISO instant>#<reference>") for the filter's dates: lo inclusive, hi exclusive. */
 export function createdRefBounds(filter: InboxFilter): { lo: string; hi: string } {
   // "#" sorts before every digit, "~" after every character used, so "<instant>" ≤ "<instant>#REF" < "~".
-  const lo = filter.from ? quebecDayStart(filter.from).toISOString() : "0";
-  const hi = filter.to ? quebecDayStart(nextDay(filter.to)).toISOString() : "~";
+  const range = quebecDayRange(filter);
+  const lo = range.from ?? "0";
+  const hi = range.toExclusive ?? "~";
   return { lo, hi };
 }
 
