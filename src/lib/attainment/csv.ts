@@ -8,7 +8,7 @@
  * pairs separated by `;`. Rows are produced one at a time (a generator), so a page can read a large file in
  * short slices without freezing. No DOM.
  */
-import { quebecInstant, quebecWallClock } from "../sla/index.ts";
+import { isCalendarDate, quebecInstant, quebecWallClock } from "../sla/index.ts";
 import type { AssessedIncident, CentreProfile, Incident, Priority } from "./core.ts";
 
 export const BOM = "\ufeff";
@@ -171,7 +171,7 @@ export function parseInstant(text: string): Date | undefined {
     let offset = (iso[3] as string).toUpperCase();
     if (offset !== "Z") offset = offset.length === 3 ? `${offset}:00` : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
     const date = new Date(`${iso[1]}T${(iso[2] as string).replace(",", ".")}${offset}`);
-    if (Number.isNaN(date.getTime()) || !sameCalendarDate(iso[1] as string)) return undefined;
+    if (Number.isNaN(date.getTime()) || !isCalendarDate(iso[1])) return undefined;
     return date;
   }
   const local = LOCAL.exec(value);
@@ -186,13 +186,6 @@ export function parseInstant(text: string): Date | undefined {
     }
   }
   return undefined;
-}
-
-/** Refuses dates that Date would roll over (2026-02-30). */
-function sameCalendarDate(iso: string): boolean {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /**

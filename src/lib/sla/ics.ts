@@ -2,6 +2,7 @@
  * An iCalendar file (RFC 5545) of public holidays: one all-day VEVENT per holiday, CRLF line endings,
  * lines folded at 75 octets, a DTSTAMP fixed by the data (so that a rebuild gives the same bytes).
  */
+import { addDays } from "./civil.ts";
 import type { Holiday } from "./holidays.ts";
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). @example escapeText("a,b;c") // "a\\,b\\;c" */
@@ -35,11 +36,6 @@ export function foldLine(line: string): string {
 
 const compact = (date: string) => date.replace(/-/g, "");
 
-function nextDay(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 export interface IcsOptions {
   /** Calendar name (X-WR-CALNAME) in the file's language. */
   calendarName: string;
@@ -72,7 +68,7 @@ export function holidaysIcs(holidays: readonly Holiday[], { calendarName, lang, 
       `UID:${compact(h.date)}-${h.id}@${uidHost}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(h.date)}`,
-      `DTEND;VALUE=DATE:${compact(nextDay(h.date))}`,
+      `DTEND;VALUE=DATE:${compact(addDays(h.date, 1))}`,
       `SUMMARY:${escapeText(h.name[lang])}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT",
