@@ -11,11 +11,12 @@ import { href } from "../../src/i18n/routes.ts";
 import fr from "../../src/i18n/ui/fr.ts";
 import en from "../../src/i18n/ui/en.ts";
 import { fields, type FormType } from "../../src/lib/forms/fields.ts";
-import type { FormLang, FormStrings } from "../../src/lib/forms/messages.ts";
+import type { FormLang } from "../../src/lib/forms/messages.ts";
+import type { UiStrings } from "../../src/i18n/ui/schema.ts";
 import { formCss, FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
 import { serviceLabels } from "../../src/lib/forms/service-labels.ts";
 
-export const uiStrings = { fr, en } as unknown as Record<FormLang, FormStrings>;
+export const uiStrings: Record<FormLang, UiStrings> = { fr, en };
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -46,7 +47,7 @@ export function refillValues(type: FormType, raw: Record<string, unknown>): Valu
 
 export function renderFormPage(input: FormPageInput): string {
   const strings = uiStrings[input.lang];
-  const site = (strings as Record<string, string>)["site.name"] ?? "";
+  const site = strings["site.name"];
   const title = (strings[`forms.type.${input.type}`] as string) ?? input.type;
   const errorWord = (strings["forms.errorPrefix"] as string) ?? "";
   const o = input.siteOrigin;

@@ -4,8 +4,9 @@
  * downloads zod or the other language.
  */
 import type { Lang } from "./locales.ts";
-import { uiSchema, type UiKey, type UiStrings } from "./ui/schema.ts";
+import { uiSchema, type UiStrings } from "./ui/schema.ts";
 import { translations, uiStrings } from "./translate.ts";
+import type { KeysOf, Slice } from "./translator.ts";
 
 export * from "./locales.ts";
 export { href, routes, pageIds, pageOfPath, type PageId } from "./routes.ts";
@@ -23,6 +24,7 @@ export function validateStrings(lang: Lang, strings: unknown): UiStrings {
 export const strings: Record<Lang, UiStrings> = { fr: validateStrings("fr", uiStrings.fr), en: validateStrings("en", uiStrings.en) };
 
 export { interpolate } from "./translate.ts";
+export { createTranslator, fill, type KeysOf, type Slice, type Translator, type Vars } from "./translator.ts";
 
 /**
  * The translation function of a language, over the validated strings.
@@ -33,7 +35,19 @@ export function useTranslations(lang: Lang) {
   return translations(strings[lang], lang);
 }
 
-/** The strings of one area (a key prefix such as "sla."), for passing to an island as a prop. */
-export function pickStrings<P extends string>(lang: Lang, prefix: P): Partial<Record<UiKey, UiStrings[UiKey]>> {
-  return Object.fromEntries(Object.entries(strings[lang]).filter(([key]) => key.startsWith(prefix)));
+/**
+ * The strings of one area (a key prefix such as "sla."), typed, for passing to an island as a prop.
+ * @example pickStrings("fr", "estimate.") // { "estimate.addLegend": "…", … } : Slice<KeysOf<"estimate.">>
+ */
+export function pickStrings<P extends string>(lang: Lang, prefix: P): Slice<KeysOf<P>> {
+  return Object.fromEntries(Object.entries(strings[lang]).filter(([key]) => key.startsWith(prefix))) as Slice<KeysOf<P>>;
+}
+
+/**
+ * The strings of a list of keys, typed (for an island that needs a few keys of another area).
+ * @example pickKeys("en", ["estimate.monthly"]) // { "estimate.monthly": "Monthly subtotal" }
+ */
+export function pickKeys<K extends keyof UiStrings>(lang: Lang, keys: readonly K[]): Slice<K> {
+  const table = strings[lang];
+  return Object.fromEntries(keys.map((key) => [key, table[key]])) as Slice<K>;
 }

@@ -157,7 +157,7 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
 
   const download = () => {
     if (!estimate) return;
-    const url = URL.createObjectURL(new Blob([toCsv(estimate, lang)], { type: "text/csv;charset=utf-8" }));
+    const url = URL.createObjectURL(new Blob([toCsv(estimate, lang, t)], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
     link.download = csvFileName(estimate, lang);

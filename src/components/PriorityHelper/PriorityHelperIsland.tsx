@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
 import { SCOPES, suggestPriority, type Scope } from "../../lib/sla/priority.ts";
-import { translator, type SlaStrings } from "../DueDateCalculator/strings.ts";
+import { translator, type PriorityStrings } from "../DueDateCalculator/strings.ts";
 
 /** One priority of the centre's matrix, precomputed by the page. */
 export interface PriorityInfo {
@@ -21,7 +21,7 @@ export interface PriorityInfo {
 
 export interface Props {
   lang: Lang;
-  strings: SlaStrings;
+  strings: PriorityStrings;
   /** The centre's name (« CSC »), in the introduction. */
   centre: string;
   priorities: PriorityInfo[];

@@ -8,7 +8,8 @@ import { fields, formAction, HONEYPOT_FIELD, type FormType } from "../../lib/for
 import { errorMessage, plural, text, type FormLang, type FormStrings } from "../../lib/forms/messages.ts";
 import { FormView, type SummaryItem, type Values } from "../../lib/forms/render.ts";
 import { validateAnswers, validateField, type FieldErrorCode } from "../../lib/forms/validate.ts";
-import { computeEstimate, decodeEstimate, summarizeEstimate, type PriceList } from "../../lib/estimate/index.ts";
+import type { DocumentKey, PriceList } from "../../lib/estimate/index.ts";
+import type { Slice } from "../../i18n/translator.ts";
 
 export interface SubmissionFormProps {
   type: FormType;
@@ -22,6 +23,8 @@ export interface SubmissionFormProps {
   minFillMs: number;
   /** The estimator's price list (inquiry form only), to summarise an attached estimate. */
   priceList?: PriceList;
+  /** The words of the estimate's summary (inquiry form only): `pickStrings(lang, "estimate.doc.")` and the totals. */
+  estimateStrings?: Slice<DocumentKey>;
 }
 
 const ESTIMATE_TEXT = /^[A-Za-z0-9._-]{1,1000}$/;
@@ -72,13 +75,18 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
       if (!ESTIMATE_TEXT.test(code)) {
         setEstimateNotice(text(strings, "forms.estimate.invalid"));
       } else {
-        const decoded = props.priceList ? decodeEstimate(code, props.priceList) : undefined;
-        if (decoded?.ok && props.priceList) {
-          setEstimate({ code, summary: summarizeEstimate(computeEstimate(props.priceList, decoded.state), lang) });
-          setValues((v) => ({ ...v, services: [...new Set([...((v.services as string[]) ?? []), "videoconference"])] }));
-        } else {
-          setEstimateNotice(text(strings, "forms.estimate.invalid"));
-        }
+        // The pricing code is loaded only when an estimate is attached: the form alone stays small.
+        const { priceList, estimateStrings } = props;
+        void Promise.all([import("../../lib/estimate/index.ts"), import("../../i18n/translator.ts")]).then(([core, i18n]) => {
+          const decoded = priceList ? core.decodeEstimate(code, priceList) : undefined;
+          if (decoded?.ok && priceList && estimateStrings) {
+            const summary = core.summarizeEstimate(core.computeEstimate(priceList, decoded.state), lang, i18n.createTranslator(estimateStrings, lang));
+            setEstimate({ code, summary });
+            setValues((v) => ({ ...v, services: [...new Set([...((v.services as string[]) ?? []), "videoconference"])] }));
+          } else {
+            setEstimateNotice(text(strings, "forms.estimate.invalid"));
+          }
+        });
       }
     }
   }, []);

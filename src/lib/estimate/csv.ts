@@ -5,7 +5,7 @@
  * CRLF line ends and quoting as in RFC 4180.
  */
 import type { Lang } from "../../i18n/locales.ts";
-import { documentLabels, fill, fiscalYearLabel } from "./labels.ts";
+import { fiscalYearLabel, type DocumentTranslator } from "./labels.ts";
 import type { Estimate, PricedLine } from "./types.ts";
 
 export const CSV_BOM = "\ufeff";
@@ -34,39 +34,41 @@ export function csvField(value: string, separator: string): string {
 }
 
 /** The unit column of a line: the price list's unit, or the session length for a recording. */
-export function lineUnit(line: PricedLine, lang: Lang): string {
-  return line.kind === "recording" ? fill(documentLabels[lang].perSession, { minutes: line.minutes ?? 0 }) : line.unitLabel[lang];
+export function lineUnit(line: PricedLine, lang: Lang, t: DocumentTranslator): string {
+  return line.kind === "recording" ? t("estimate.doc.perSession", { minutes: line.minutes ?? 0 }) : line.unitLabel[lang];
 }
 
 /**
  * The CSV text of an estimate: a header row, one row per line, an empty row, then the totals and the
  * price list's version.
  * @example
- * toCsv(estimate, "fr").split("\r\n")[0]
+ * toCsv(estimate, "fr", translations(uiStrings.fr, "fr")).split("\r\n")[0]
  * // "\ufeffService;Unité;Quantité;Prix unitaire ($);Montant mensuel ($);Frais de service uniques ($)"
  */
-export function toCsv(estimate: Estimate, lang: Lang): string {
-  const l = documentLabels[lang];
+export function toCsv(estimate: Estimate, lang: Lang, t: DocumentTranslator): string {
   const sep = csvSeparator(lang);
   const row = (fields: string[]) => fields.map((f) => csvField(f, sep)).join(sep);
   const rows = [
-    row([l.service, l.unit, l.quantity, l.unitPrice, l.monthly, l.oneTime]),
+    row(([
+      "estimate.col.service", "estimate.doc.unit", "estimate.doc.quantity", "estimate.doc.unitPrice", "estimate.doc.monthly",
+      "estimate.doc.oneTime",
+    ] as const).map((key) => t(key))),
     ...estimate.lines.map((line) =>
       row([
-        line.name[lang], lineUnit(line, lang), String(line.quantity),
+        line.name[lang], lineUnit(line, lang, t), String(line.quantity),
         csvAmount(line.unitCents, lang), csvAmount(line.monthlyCents, lang), csvAmount(line.oneTimeCents, lang),
       ])),
     "",
-    row([l.monthlySubtotal, csvAmount(estimate.monthlyCents, lang)]),
-    row([l.oneTimeTotal, csvAmount(estimate.oneTimeCents, lang)]),
-    row([l.firstMonth, csvAmount(estimate.firstMonthCents, lang)]),
-    row([l.twelveMonths, csvAmount(estimate.twelveMonthCents, lang)]),
+    row([t("estimate.monthly"), csvAmount(estimate.monthlyCents, lang)]),
+    row([t("estimate.oneTime"), csvAmount(estimate.oneTimeCents, lang)]),
+    row([t("estimate.firstMonth"), csvAmount(estimate.firstMonthCents, lang)]),
+    row([t("estimate.twelveMonths"), csvAmount(estimate.twelveMonthCents, lang)]),
     row([
-      fiscalYearLabel(estimate.fiscalYear.startMonth, estimate.fiscalYear.months, lang),
+      fiscalYearLabel(t, estimate.fiscalYear.startMonth, estimate.fiscalYear.months, lang),
       csvAmount(estimate.fiscalYear.totalCents, lang),
     ]),
-    row([l.priceList, estimate.version]),
-    row([l.ratesNote]),
+    row([t("estimate.doc.priceList"), estimate.version]),
+    row([t("estimate.doc.ratesNote")]),
   ];
   return `${CSV_BOM}${rows.join("\r\n")}\r\n`;
 }

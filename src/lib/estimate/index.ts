@@ -9,4 +9,4 @@ export * from "./pricing.ts";
 export * from "./url.ts";
 export * from "./csv.ts";
 export * from "./summary.ts";
-export { documentLabels, fiscalYearLabel, monthName, type DocumentLabels } from "./labels.ts";
+export { fiscalYearLabel, monthName, type DocumentKey, type DocumentTranslator } from "./labels.ts";

@@ -1,40 +1,48 @@
 /**
- * Words of the forms, looked up in the `forms.` interface strings that the page (or the handler)
- * passes in. Islands do not import src/i18n/index.ts (it carries both languages and zod's full build),
- * so this module repeats its two tiny helpers: placeholder filling and plural choice.
+ * Words of the forms, looked up in the `forms.` interface strings that the page (or the handler) passes in,
+ * through the site's one translator (src/i18n/translator.ts: `{name}` placeholders, a missing key or value
+ * throws). Islands do not import src/i18n/index.ts (it carries both languages and zod's full build).
  */
+import type { Lang } from "../../i18n/locales.ts";
+import { createTranslator, type KeysOf, type Slice, type Translator, type Vars } from "../../i18n/translator.ts";
+import type { PluralKey, TextKey } from "../../i18n/ui/schema.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import { fields, type FormType } from "./fields.ts";
 import type { FieldErrorCode } from "./validate.ts";
 
-export type Plural = { one: string; other: string };
+export type FormKey = KeysOf<"forms.">;
+export type FormTextKey = Extract<FormKey, TextKey>;
+export type FormPluralKey = Extract<FormKey, PluralKey>;
 /** The `forms.*` strings of one language, as `pickStrings(lang, "forms.")` returns them. */
-export type FormStrings = Record<string, string | Plural | undefined>;
-export type FormLang = "fr" | "en";
+export type FormStrings = Slice<FormKey>;
+export type FormLang = Lang;
+export type FormTranslator = Translator<FormKey>;
 
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+/** The translator over the form strings. */
+export function formTranslator(strings: FormStrings, lang: FormLang): FormTranslator {
+  return createTranslator(strings, lang);
 }
 
-export function text(strings: FormStrings, key: string, vars?: Record<string, string | number>): string {
-  const value = strings[key];
-  if (typeof value !== "string") throw new Error(`Missing form string ${key}`);
-  return fill(value, vars);
+/**
+ * The text of a key (no plural involved, so the language does not matter to the lookup). Keys built from data
+ * (`forms.error.${code}`, `forms.language.${option}`) are accepted; one the strings lack throws.
+ */
+export function text(strings: FormStrings, key: FormTextKey | `forms.${string}`, vars?: Vars): string {
+  return createTranslator(strings, "fr")(key as FormTextKey, vars);
 }
 
-export function plural(strings: FormStrings, key: string, count: number, lang: FormLang, vars: Record<string, string | number> = {}): string {
-  const value = strings[key];
-  if (!value || typeof value === "string") throw new Error(`Missing plural form string ${key}`);
-  const category = new Intl.PluralRules(lang === "fr" ? "fr-CA" : "en-CA").select(count) === "one" ? "one" : "other";
-  return fill(value[category], { count: formatCount(count, lang), ...vars });
+export function plural(strings: FormStrings, key: FormPluralKey, count: number, lang: FormLang, vars: Vars = {}): string {
+  return createTranslator(strings, lang).plural(key, count, vars);
 }
 
-function formatCount(n: number, lang: FormLang): string {
-  return new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(n).replace(/\u202f/g, "\u00a0");
+/** A count with the language's digit grouping (1 000 / 1,000). */
+export function formatCount(n: number, lang: FormLang): string {
+  return formatNumber(n, lang);
 }
 
 export function fieldLabel(strings: FormStrings, name: string): string {
-  const value = strings[`forms.field.${name}`];
-  return typeof value === "string" ? value : name;
+  const key = `forms.field.${name}` as const;
+  return createTranslator(strings, "fr").has(key) ? text(strings, key) : name;
 }
 
 /** The sentence shown next to a field (and in the error summary, and in the API's 400 answer). */
@@ -45,5 +53,3 @@ export function errorMessage(strings: FormStrings, type: FormType, field: string
     max: spec ? formatCount(spec.max, lang) : "",
   });
 }
-
-export { formatCount };

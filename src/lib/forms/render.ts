@@ -67,7 +67,7 @@ function optionLabel(p: FormViewProps, spec: FieldSpec, option: string): string 
   return text(p.strings, `forms.language.${option}`);
 }
 
-function hintKey(p: FormViewProps, spec: FieldSpec): string | undefined {
+function hintKey(p: FormViewProps, spec: FieldSpec): `forms.${string}` | undefined {
   if (spec.name === "email") return "forms.hint.email";
   if (spec.name === "phone") return "forms.hint.phone";
   if (spec.name === "services") return "forms.hint.services";

@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
 import CostEstimatorIsland, { ANNOUNCE_DELAY_MS } from "../../../src/components/CostEstimator/CostEstimatorIsland.tsx";
-import type { EstimateStrings } from "../../../src/components/CostEstimator/strings.ts";
 import { pickStrings, useTranslations, type Lang } from "../../../src/i18n/index.ts";
 import { formatMoney } from "../../../src/i18n/format.ts";
 import { videoconferencePriceList as priceList } from "../../../src/data/catalogue.ts";
@@ -18,7 +17,7 @@ const hd = priceList.subscriptions.find((s) => s.id === "high-definition")!;
 function mount(lang: Lang = "fr", inquiryForm = true) {
   const t = useTranslations(lang);
   const view = render(
-    <CostEstimatorIsland lang={lang} priceList={priceList} strings={pickStrings(lang, "estimate.") as EstimateStrings} inquiryForm={inquiryForm} />,
+    <CostEstimatorIsland lang={lang} priceList={priceList} strings={pickStrings(lang, "estimate.")} inquiryForm={inquiryForm} />,
   );
   const total = (name: string) => plain(view.container.querySelector(`[data-total="${name}"]`)?.textContent);
   const money = (cents: number) => plain(formatMoney(cents, lang));

@@ -54,16 +54,16 @@ describe("readRows: typed text to an estimate state", () => {
 describe("translator: the island's strings", () => {
   test("gives the same texts as the site's translation function", () => {
     for (const lang of ["fr", "en"] as const) {
-      const t = translator(pickStrings(lang, "estimate.") as EstimateStrings, lang);
+      const t = translator(pickStrings(lang, "estimate."), lang);
       const site = useTranslations(lang);
       expect(t("estimate.removeLabel", { service: "X" })).toBe(site("estimate.removeLabel", { service: "X" }));
       for (const count of [1, 2, 12]) expect(t.plural("estimate.monthCount", count)).toBe(site.plural("estimate.monthCount", count));
     }
   });
   test("a missing string or placeholder is an error, never shown", () => {
-    const t = translator({}, "fr");
+    const t = translator({} as EstimateStrings, "fr"); // a page that forgot to pass the strings
     expect(() => t("estimate.remove")).toThrow(/Missing interface string "estimate.remove"/);
-    const u = translator(pickStrings("fr", "estimate.") as EstimateStrings, "fr");
+    const u = translator(pickStrings("fr", "estimate."), "fr");
     expect(() => u("estimate.removeLabel")).toThrow(/Missing value for \{service\}/);
   });
 });

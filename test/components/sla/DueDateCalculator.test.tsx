@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
 import DueDateCalculatorIsland from "../../../src/components/DueDateCalculator/DueDateCalculatorIsland.tsx";
 import { levelGroups } from "../../../src/components/DueDateCalculator/groups.ts";
-import type { SlaStrings } from "../../../src/components/DueDateCalculator/strings.ts";
 import { pickStrings, useTranslations, type Lang } from "../../../src/i18n/index.ts";
 
 const plain = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
@@ -19,7 +18,7 @@ async function mount(search = "", lang: Lang = "fr") {
   window.history.replaceState(null, "", `/${lang}/calculator/${search}`);
   const t = useTranslations(lang);
   const view = render(
-    <DueDateCalculatorIsland lang={lang} strings={pickStrings(lang, "sla.") as SlaStrings} groups={levelGroups(lang)} holidaysHref="/fr/jours-feries/" now={NOW} />,
+    <DueDateCalculatorIsland lang={lang} strings={pickStrings(lang, "sla.")} groups={levelGroups(lang)} holidaysHref="/fr/jours-feries/" now={NOW} />,
   );
   await act(async () => {});
   const summary = () => plain(view.container.querySelector(".ddc-summary")?.textContent);

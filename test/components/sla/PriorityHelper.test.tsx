@@ -3,7 +3,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import PriorityHelperIsland, { type PriorityInfo } from "../../../src/components/PriorityHelper/PriorityHelperIsland.tsx";
-import type { SlaStrings } from "../../../src/components/DueDateCalculator/strings.ts";
 import { formatLevelTarget } from "../../../src/components/ServiceLevelTable/target.ts";
 import { levelById, serviceById } from "../../../src/data/catalogue.ts";
 import { href, pickStrings, useTranslations, type Lang } from "../../../src/i18n/index.ts";
@@ -24,7 +23,7 @@ function priorities(centre: "cau" | "csc", lang: Lang): PriorityInfo[] {
 function mount(centre: "cau" | "csc", lang: Lang = "fr") {
   const t = useTranslations(lang);
   const view = render(
-    <PriorityHelperIsland lang={lang} strings={pickStrings(lang, "sla.priority.") as SlaStrings} centre={centre.toUpperCase()} priorities={priorities(centre, lang)} idPrefix={`ph-${centre}`} />,
+    <PriorityHelperIsland lang={lang} strings={pickStrings(lang, "sla.priority.")} centre={centre.toUpperCase()} priorities={priorities(centre, lang)} idPrefix={`ph-${centre}`} />,
   );
   const answer = async (scope: string, mission: boolean, workaround: boolean) => {
     await act(async () => {

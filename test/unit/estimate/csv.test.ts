@@ -4,6 +4,7 @@ import {
   computeEstimate, csvAmount, csvField, csvFileName, CSV_BOM, MAX_QUANTITY, summarizeEstimate, toCsv, type Estimate,
 } from "../../../src/lib/estimate/index.ts";
 import { priceList, subscription } from "./price-list.ts";
+import { useTranslations } from "../../../src/i18n/index.ts";
 
 const worked: Estimate = computeEstimate(priceList, {
   version: priceList.version, startMonth: 10, lines: [
@@ -53,7 +54,7 @@ describe("csvField quotes only where needed", () => {
 
 describe("toCsv", () => {
   test("French: BOM, semicolons, decimal comma, French header, CRLF", () => {
-    const csv = toCsv(worked, "fr");
+    const csv = toCsv(worked, "fr", useTranslations("fr"));
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
@@ -77,7 +78,7 @@ describe("toCsv", () => {
   });
 
   test("English: BOM, commas, decimal point, English header, names with commas quoted", () => {
-    const csv = toCsv(worked, "en");
+    const csv = toCsv(worked, "en", useTranslations("en"));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(csv.slice(1), ",");
     expect(rows[0]).toEqual(["Service", "Unit", "Quantity", "Unit price ($)", "Monthly amount ($)", "One-time service fees ($)"]);
@@ -93,7 +94,7 @@ describe("toCsv", () => {
   });
 
   test("an empty estimate still has its header and zero totals", () => {
-    const csv = toCsv(computeEstimate(priceList, { version: priceList.version, startMonth: 4, lines: [] }), "en");
+    const csv = toCsv(computeEstimate(priceList, { version: priceList.version, startMonth: 4, lines: [] }), "en", useTranslations("en"));
     const rows = parseCsv(csv.slice(1), ",");
     expect(rows[0]?.[0]).toBe("Service");
     expect(rows[1]).toEqual([""]);
@@ -104,7 +105,7 @@ describe("toCsv", () => {
     const item = fc.constantFrom(...priceList.subscriptions.map((s) => s.id));
     fc.assert(fc.property(item, fc.integer({ min: 0, max: MAX_QUANTITY }), fc.constantFrom("fr" as const, "en" as const), (id, quantity, lang) => {
       const e = computeEstimate(priceList, { version: priceList.version, startMonth: 4, lines: [{ kind: "subscription", item: id, quantity }] });
-      const rows = parseCsv(toCsv(e, lang).slice(1), lang === "fr" ? ";" : ",");
+      const rows = parseCsv(toCsv(e, lang, useTranslations(lang)).slice(1), lang === "fr" ? ";" : ",");
       expect(rows[1]).toHaveLength(6);
       const cents = (text: string) => Math.round(Number(text.replace(",", ".")) * 100);
       expect(cents(rows[1]![4]!)).toBe(e.lines[0]!.monthlyCents);
@@ -121,7 +122,7 @@ describe("toCsv", () => {
 describe("summarizeEstimate: plain text for the inquiry", () => {
   const plain = (s: string) => s.replace(/\u00a0/g, " ");
   test("French", () => {
-    const text = plain(summarizeEstimate(worked, "fr"));
+    const text = plain(summarizeEstimate(worked, "fr", useTranslations("fr")));
     expect(text.split("\n")).toEqual([
       "Estimation des coûts mensuels — Grille tarifaire du 24 août 2017",
       `- ${subscription("standard").name.fr} : 10 × 15,00 $ (Mensuel par terminal) = 150,00 $ par mois; frais de service uniques 1 000,00 $`,
@@ -137,7 +138,7 @@ describe("summarizeEstimate: plain text for the inquiry", () => {
     ]);
   });
   test("English, and an empty estimate says so", () => {
-    const text = summarizeEstimate(computeEstimate(priceList, { version: priceList.version, startMonth: 3, lines: [] }), "en");
+    const text = summarizeEstimate(computeEstimate(priceList, { version: priceList.version, startMonth: 3, lines: [] }), "en", useTranslations("en"));
     expect(text.split("\n")).toEqual([
       "Monthly cost estimate — Price list of August 24, 2017",
       "No service chosen.",
