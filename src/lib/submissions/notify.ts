@@ -14,8 +14,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { href } from "../../i18n/routes.ts";
-import fr from "../../i18n/ui/fr.ts";
-import en from "../../i18n/ui/en.ts";
+import { translations, uiStrings } from "../../i18n/translate.ts";
 import type { FormType } from "../forms/fields.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 
@@ -37,18 +36,15 @@ export interface Notifier {
   send(message: EmailMessage): Promise<void>;
 }
 
-const strings = { fr, en } as unknown as Record<"fr" | "en", Record<string, string>>;
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? "");
-
 /** The message for a new submission: French first, then English; reference and inbox link only. */
 export function composeNotice(notice: NewSubmissionNotice, options: { siteOrigin: string; to: string; from: string }): EmailMessage {
   const part = (lang: "fr" | "en") => {
-    const t = strings[lang];
+    const t = translations(uiStrings[lang], lang);
     const link = `${options.siteOrigin}${href(lang, "inbox", { query: { ref: notice.reference } })}`;
-    const type = t[`forms.type.${notice.type}`] ?? notice.type;
+    const type = t(`forms.type.${notice.type}`);
     return {
-      subject: fill(t["inbox.notify.subject"] ?? "", { reference: notice.reference, type }),
-      text: fill(t["inbox.notify.body"] ?? "", { reference: notice.reference, type, link }),
+      subject: t("inbox.notify.subject", { reference: notice.reference, type }),
+      text: t("inbox.notify.body", { reference: notice.reference, type, link }),
     };
   };
   const frPart = part("fr");

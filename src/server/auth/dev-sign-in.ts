@@ -14,8 +14,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { KeyObject } from "node:crypto";
 import { routes } from "../../i18n/routes.ts";
-import fr from "../../i18n/ui/fr.ts";
-import en from "../../i18n/ui/en.ts";
+import { uiStrings } from "../../i18n/translate.ts";
 import { signJwt, type Claims } from "./jwt.ts";
 
 export const LOCAL_ISSUER = "urn:offre-de-services:local-sign-in";
@@ -24,7 +23,6 @@ export const AUTHORITY_PATH = "/dev/auth";
 export const TOKEN_LIFETIME_SECONDS = 3600;
 const CODE_LIFETIME_MS = 120_000;
 
-const uiStrings = { fr, en } as unknown as Record<"fr" | "en", Record<string, string>>;
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -82,14 +80,14 @@ export function createDevAuth(keys: { privateKey: KeyObject }, now: () => Date =
       body: `<!doctype html>
 <html lang="${lang === "fr" ? "fr-CA" : "en-CA"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escape(t["inbox.dev.title"] ?? "")}</title>
+<title>${escape(t["inbox.dev.title"])}</title>
 <style>body{font-family:system-ui,sans-serif;line-height:1.5;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#111}label{display:block;font-weight:600;margin-top:1rem}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box;border:1px solid #555}button{font:inherit;margin-top:1.5rem;padding:.5rem 1rem;background:#095797;color:#fff;border:0}button:focus,input:focus{outline:3px solid #5b9bd5;outline-offset:2px}.error{color:#b00020;font-weight:600}</style>
 </head>
-<body><main><h1>${escape(t["inbox.dev.title"] ?? "")}</h1>${content}</main></body></html>`,
+<body><main><h1>${escape(t["inbox.dev.title"])}</h1>${content}</main></body></html>`,
     };
   };
 
-  const badRequest = (lang: "fr" | "en") => page(lang, 400, `<p class="error" role="alert">${escape(uiStrings[lang]["inbox.dev.invalidRequest"] ?? "")}</p>`);
+  const badRequest = (lang: "fr" | "en") => page(lang, 400, `<p class="error" role="alert">${escape(uiStrings[lang]["inbox.dev.invalidRequest"])}</p>`);
 
   function form(lang: "fr" | "en", params: URLSearchParams, error?: string, values: { name?: string; email?: string } = {}): DevAuthResponse {
     const t = uiStrings[lang];
@@ -99,14 +97,14 @@ export function createDevAuth(keys: { privateKey: KeyObject }, now: () => Date =
     return page(
       lang,
       error ? 400 : 200,
-      `<p>${escape(t["inbox.dev.intro"] ?? "")}</p>
+      `<p>${escape(t["inbox.dev.intro"])}</p>
 ${error ? `<p class="error" role="alert" id="dev-error">${escape(error)}</p>` : ""}
 <form method="post" action="${AUTHORITY_PATH}/oauth2/authorize">${hidden}
-<label for="dev-name">${escape(t["inbox.dev.name"] ?? "")}</label>
+<label for="dev-name">${escape(t["inbox.dev.name"])}</label>
 <input id="dev-name" name="name" autocomplete="name" required value="${escape(values.name ?? "")}">
-<label for="dev-email">${escape(t["inbox.dev.email"] ?? "")}</label>
+<label for="dev-email">${escape(t["inbox.dev.email"])}</label>
 <input id="dev-email" name="email" type="email" autocomplete="email" required value="${escape(values.email ?? "")}"${error ? ' aria-invalid="true" aria-describedby="dev-error"' : ""}>
-<button type="submit">${escape(t["inbox.dev.submit"] ?? "")}</button>
+<button type="submit">${escape(t["inbox.dev.submit"])}</button>
 </form>`,
     );
   }
