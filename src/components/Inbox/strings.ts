@@ -1,37 +1,29 @@
 /**
  * The island's interface strings, received as a prop from its Astro wrapper: the `inbox.` area plus
- * the form names it shows (types, statuses, field labels, organisation types, languages).
+ * the form names it shows (types, statuses, field labels, organisation types, languages), read through the
+ * site's one translator (src/i18n/translator.ts: `{name}` placeholders, a missing key or value throws).
+ * Keys are plain strings here because many are built from data (a field name, a stored answer): check
+ * those with `t.has` first when they may be unknown.
  */
 import type { Lang } from "../../i18n/locales.ts";
+import { createTranslator, type KeysOf, type PluralForms, type Slice, type Vars } from "../../i18n/translator.ts";
+import type { PluralKey, TextKey } from "../../i18n/ui/schema.ts";
 
-export type InboxStrings = Record<string, string | { one: string; other: string } | undefined>;
+export type InboxKey = KeysOf<"inbox." | "forms.type." | "forms.status." | "forms.field." | "forms.organisationType." | "forms.language.">;
+export type InboxStrings = Record<string, string | PluralForms | undefined>;
 
 export interface Translate {
-  (key: string, vars?: Record<string, string | number>): string;
-  plural: (key: string, count: number, vars?: Record<string, string | number>) => string;
+  (key: string, vars?: Vars): string;
+  plural: (key: string, count: number, vars?: Vars) => string;
   has: (key: string) => boolean;
-}
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`Missing value for {${name}} in "${template}"`);
-    return String(vars[name]);
-  });
 }
 
 /** @throws {Error} naming the key when the page did not pass it (a wiring mistake). */
 export function translator(strings: InboxStrings, lang: Lang): Translate {
-  const rules = new Intl.PluralRules(lang === "fr" ? "fr-CA" : "en-CA");
-  const get = (key: string) => {
-    const value = strings[key];
-    if (value === undefined) throw new Error(`Missing interface string "${key}"`);
-    return value;
-  };
-  const t = ((key: string, vars: Record<string, string | number> = {}) => fill(get(key) as string, vars)) as Translate;
-  t.plural = (key, count, vars = {}) => {
-    const forms = get(key) as { one: string; other: string };
-    return fill(rules.select(count) === "one" ? forms.one : forms.other, { count, ...vars });
-  };
-  t.has = (key) => strings[key] !== undefined;
-  return t;
+  const t = createTranslator(strings as Slice<InboxKey>, lang);
+  const translate = (key: string, vars?: Vars) => t(key as Extract<InboxKey, TextKey>, vars);
+  return Object.assign(translate, {
+    plural: (key: string, count: number, vars?: Vars) => t.plural(key as Extract<InboxKey, PluralKey>, count, vars),
+    has: t.has,
+  });
 }
