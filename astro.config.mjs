@@ -3,6 +3,8 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import sitemap from "@astrojs/sitemap";
+import { fileURLToPath } from "node:url";
+import { sdgKit } from "./src/styles/sdg-kit.mjs";
 import { languages, localeTag } from "./src/i18n/locales.ts";
 import { pageOfPath, routes } from "./src/i18n/routes.ts";
 
@@ -20,6 +22,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
+    sdgKit(),
     sitemap({
       filter: (page) => {
         const found = pageOfPath(new URL(page).pathname);
@@ -38,6 +41,18 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
+    // The SDG kit (qc-trousse-sdg) at build time: its SCSS settings for global.scss, its fonts and
+    // images through the @sdg alias (emitted with a content hash, served from the site's origin).
+    resolve: { alias: { "@sdg": fileURLToPath(new URL("./node_modules/qc-trousse-sdg/dist", import.meta.url)) } },
+    css: {
+      preprocessorOptions: {
+        scss: {
+          loadPaths: [fileURLToPath(new URL("./node_modules/qc-trousse-sdg/src/sdg/scss", import.meta.url))],
+          quietDeps: true,
+          silenceDeprecations: ["if-function"],
+        },
+      },
+    },
     build: {
       rolldownOptions: {
         output: {

@@ -44,7 +44,19 @@ describe("the page-weight check fails when it should (fixtures)", () => {
   test("a page over the HTML + CSS budget", () => {
     const found = failures(measureBudget(fixtureSite("overweight")));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^\/fr\/confidentialite\/: HTML \+ CSS \d+\.\d KB gzip, over the budget of 40\.0 KB$/);
+    expect(found[0]).toMatch(/^\/fr\/confidentialite\/: HTML \+ CSS \d+\.\d KB gzip, over the budget of 14\.0 KB$/);
+  });
+
+  test("a content page whose fonts push the first visit over 80 KB", () => {
+    const found = failures(measureBudget(fixtureSite("heavy-fonts")));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^\/fr\/confidentialite\/: first visit \d+\.\d KB over the wire \(fonts and images included\), over the budget of 80\.0 KB$/);
+  });
+
+  test("a page that loads a font from another origin", () => {
+    expect(failures(measureBudget(fixtureSite("external-font")))).toEqual([
+      "/fr/confidentialite/: loads from another origin: https://fonts.example.com/css2?family=Roboto",
+    ]);
   });
 
   test("a calculator over its JavaScript budget", () => {

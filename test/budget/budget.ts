@@ -7,7 +7,9 @@
  * Fails when:
  * - a content page ships JavaScript other than the on-demand search: Pagefind's files (/pagefind/, loaded
  *   on demand, not counted) and a loader of at most 2 KB gzip that fetches them (a script naming /pagefind/);
- * - a page's HTML + CSS exceeds 40 KB gzip;
+ * - a page's HTML + CSS exceeds 40 KB gzip, a content page's 14 KB;
+ * - a content page's first visit (HTML, CSS, JS, fonts, images) exceeds 80 KB over the wire;
+ * - a page loads anything (style sheet, script, font, image) from another origin;
  * - the calculator or estimator ships 20 KB gzip of JavaScript or more.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import { pageOfPath, type PageId } from "../../src/i18n/routes.ts";
 import { distDir } from "../support/serve-dist.ts";
 import { fileForPath, listPages, readHtml, resolveRef } from "../support/site.ts";
-import { HTML_CSS_BUDGET_GZIP, JS_BUDGET_GZIP, SEARCH_LOADER_MAX_GZIP, SEARCH_PREFIX, TOOL_PAGES } from "./pages.ts";
+import { CONTENT_HTML_CSS_BUDGET_GZIP, FIRST_VISIT_BUDGET, HTML_CSS_BUDGET_GZIP, JS_BUDGET_GZIP, SEARCH_LOADER_MAX_GZIP, SEARCH_PREFIX, TOOL_PAGES } from "./pages.ts";
 
 export interface Weight {
   raw: number;
@@ -30,8 +32,13 @@ export interface PageWeight {
   html: Weight;
   css: Weight;
   js: Weight;
+  /** Fonts (declared by the CSS or preloaded) and images: WOFF2 as they are, others gzip. */
+  assets: Weight;
+  /** HTML + CSS + JS gzip + assets: the first visit over the wire. */
+  firstVisit: number;
   /** The files counted (URL paths), and "inline" for inline scripts. */
   cssFiles: string[];
+  assetFiles: string[];
   jsFiles: string[];
   /** Pagefind files the page refers to (loaded on demand, not counted in `js`). */
   searchFiles: string[];
@@ -67,6 +74,14 @@ export function staticImports(code: string): string[] {
   for (const match of code.matchAll(pattern)) found.push(match[1] as string);
   return found;
 }
+
+/** CSS url() targets (fonts, images), not data: URLs. */
+function cssUrls(code: string): string[] {
+  return [...code.matchAll(/url\(\s*["']?([^"')\s]+)["']?\s*\)/g)].map((m) => m[1] as string).filter((u) => !u.startsWith("data:"));
+}
+
+/** A URL that leaves the site's origin (absolute http(s) or protocol-relative). */
+const external = (ref: string) => /^(https?:)?\/\//i.test(ref);
 
 /** CSS @import targets. */
 function cssImports(code: string): string[] {
@@ -142,6 +157,28 @@ export function measureBudget(root: string): PageWeight[] {
       }
     }
     const reached = closure(root, jsEntries, staticImports);
+
+    // Fonts and images: the CSS's url()s, preloaded files, <img src>. Anything from another origin fails.
+    const assetRefs: Array<{ from: string; ref: string }> = [];
+    for (const path of cssFiles) {
+      for (const ref of cssUrls(readFileSync(fileForPath(root, path) as string, "utf8"))) assetRefs.push({ from: path, ref });
+    }
+    for (const link of doc.querySelectorAll("link[href]")) {
+      if ((link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/).includes("preload")) assetRefs.push({ from: page.path, ref: link.getAttribute("href") as string });
+    }
+    for (const img of doc.querySelectorAll("img[src]")) assetRefs.push({ from: page.path, ref: img.getAttribute("src") as string });
+    const outside = [
+      ...assetRefs.map((a) => a.ref),
+      ...jsEntries.map((e) => e.ref),
+      ...cssEntries.map((e) => e.ref),
+    ].filter(external);
+    if (outside.length > 0) problems.push(`loads from another origin: ${[...new Set(outside)].join(", ")}`);
+    const assetFiles = [...new Set(assetRefs.filter((a) => !external(a.ref)).map((a) => resolveRef(a.from, a.ref)?.path).filter((p): p is string => Boolean(p && fileForPath(root, p))))].sort();
+    const assets = assetFiles.reduce((sum, path) => {
+      const file = fileForPath(root, path) as string;
+      const w = weighFile(file);
+      return add(sum, /\.(woff2?|png|jpe?g|webp|avif)$/i.test(path) ? { raw: w.raw, gzip: w.raw } : w);
+    }, ZERO);
     const searchFiles = reached.filter((path) => path.startsWith(SEARCH_PREFIX));
     const jsFiles = reached.filter((path) => !path.startsWith(SEARCH_PREFIX));
 
@@ -166,8 +203,13 @@ export function measureBudget(root: string): PageWeight[] {
       problems.push(`JavaScript ${kb(js.gzip)} gzip, over the budget of ${kb(budget)}`);
     }
     const htmlCss = html.gzip + css.gzip;
-    if (htmlCss > HTML_CSS_BUDGET_GZIP) {
-      problems.push(`HTML + CSS ${kb(htmlCss)} gzip, over the budget of ${kb(HTML_CSS_BUDGET_GZIP)}`);
+    const htmlCssBudget = kind === "content" ? CONTENT_HTML_CSS_BUDGET_GZIP : HTML_CSS_BUDGET_GZIP;
+    if (htmlCss > htmlCssBudget) {
+      problems.push(`HTML + CSS ${kb(htmlCss)} gzip, over the budget of ${kb(htmlCssBudget)}`);
+    }
+    const firstVisit = htmlCss + js.gzip + assets.gzip;
+    if (kind === "content" && firstVisit > FIRST_VISIT_BUDGET) {
+      problems.push(`first visit ${kb(firstVisit)} over the wire (fonts and images included), over the budget of ${kb(FIRST_VISIT_BUDGET)}`);
     }
 
     return {
@@ -177,7 +219,10 @@ export function measureBudget(root: string): PageWeight[] {
       html,
       css,
       js,
+      assets,
+      firstVisit,
       cssFiles,
+      assetFiles,
       jsFiles: inlineLoaders.length > 0 ? [...jsFiles, "inline"] : jsFiles,
       searchFiles,
       problems,
@@ -191,7 +236,7 @@ function kb(bytes: number): string {
 
 /** The report `npm run budget` prints: one row per page, then the problems. */
 export function formatBudget(rows: PageWeight[]): string {
-  const header = ["page", "kind", "HTML raw", "HTML gz", "CSS raw", "CSS gz", "JS raw", "JS gz", "HTML+CSS gz", ""];
+  const header = ["page", "kind", "HTML raw", "HTML gz", "CSS raw", "CSS gz", "JS raw", "JS gz", "HTML+CSS gz", "fonts+img", "1st visit", ""];
   const lines = rows.map((r) => [
     r.path,
     r.routeId ? `${r.kind} (${r.routeId})` : r.kind,
@@ -202,6 +247,8 @@ export function formatBudget(rows: PageWeight[]): string {
     kb(r.js.raw),
     kb(r.js.gzip),
     kb(r.html.gzip + r.css.gzip),
+    kb(r.assets.gzip),
+    kb(r.firstVisit),
     r.problems.length > 0 ? "FAIL" : "ok",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
@@ -210,7 +257,8 @@ export function formatBudget(rows: PageWeight[]): string {
   const failing = rows.filter((r) => r.problems.length > 0);
   out.push(
     "",
-    `Budgets: HTML+CSS ≤ ${kb(HTML_CSS_BUDGET_GZIP)} gzip per page; no JavaScript on content pages but the on-demand search (${SEARCH_PREFIX}); ` +
+    `Budgets: HTML+CSS ≤ ${kb(CONTENT_HTML_CSS_BUDGET_GZIP)} gzip per content page, ≤ ${kb(HTML_CSS_BUDGET_GZIP)} per tool page; ` +
+      `first visit of a content page ≤ ${kb(FIRST_VISIT_BUDGET)} with fonts and images; nothing from another origin; no JavaScript on content pages but the on-demand search (${SEARCH_PREFIX}); ` +
       Object.entries(JS_BUDGET_GZIP).map(([id, b]) => `${id} JS < ${kb(b as number)}`).join(", ") + " gzip.",
   );
   for (const r of failing) for (const p of r.problems) out.push(`✖ ${r.path}: ${p}`);

@@ -32,6 +32,16 @@ export const JS_BUDGET_GZIP: Partial<Record<PageId, number>> = {
 /** HTML + CSS budget of every page (gzip bytes). */
 export const HTML_CSS_BUDGET_GZIP = 40 * 1024;
 
+/** HTML + CSS budget of a content page (gzip bytes): what fits in the first TCP round trip (issue 10). */
+export const CONTENT_HTML_CSS_BUDGET_GZIP = 14 * 1024;
+
+/**
+ * A content page's first visit over the wire (bytes): HTML, CSS and JavaScript gzip, the fonts its CSS
+ * declares and the fonts it preloads (WOFF2, already compressed: counted as they are), its images (SVG
+ * gzip). Every font is counted, whether the page uses it or not (issue 10).
+ */
+export const FIRST_VISIT_BUDGET = 80 * 1024;
+
 /**
  * The on-demand search: Pagefind's files, fetched only when someone searches. Content pages may
  * reference them, and may carry a small loader that fetches them (an inline script or a file whose

@@ -13,6 +13,7 @@ const types: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
   ".ics": "text/calendar; charset=utf-8",
   ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".wasm": "application/wasm",

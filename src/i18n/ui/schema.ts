@@ -471,6 +471,22 @@ export const uiSchema = z.strictObject({
   "inbox.dev.invalidRequest": text("Development sign-in page: the sign-in request is not valid"),
   "inbox.notify.subject": text("New-submission email: subject; {type} and {reference}"),
   "inbox.notify.body": text("New-submission email: text; {type}, {reference} and {link} (no personal information)"),
+  // --- site: PIV header and footer, search island (h3) ---
+  "site.signatureHomeAlt": text("Text alternative of the government signature in the header, a link to the site's home page"),
+  "site.signatureAlt": text("Text alternative of the colour government signature in the footer"),
+  "site.headerNav": text("Accessible name of the PIV header links (other language, contact us)"),
+  "site.contactUs": text("Header link to the contacts page (PIV « Nous joindre »)"),
+  "site.menu": text("Summary of the collapsed main navigation on narrow screens"),
+  "site.quebecCa": text("Footer link text to Québec.ca"),
+  "site.quebecCaUrl": text("Address of Québec.ca in this language"),
+  "site.phoneLocal": text("Label before the local phone number of a contact in the footer"),
+  "site.phoneTollFree": text("Label before the toll-free phone number of a contact in the footer"),
+  "site.searchBrowseContacts": text("Search page without JavaScript: link text to the contacts page"),
+  "site.searchClear": text("Search page: button that empties the search field and the results"),
+  "site.searchSearching": text("Search page: announced while results load"),
+  "site.searchNoResults": text("Search page: no page matches; {query} is what was searched"),
+  "site.searchResultCount": plural("Search page: how many pages match; receives {count} and {query}"),
+  "site.searchFailed": text("Search page: the search index could not be loaded"),
 });
 
 export type UiStrings = z.infer<typeof uiSchema>;
