@@ -21,14 +21,14 @@ import { ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb
 import { dynamoClient } from "../lib/submissions/dynamo.ts";
 import { normaliseReference } from "../lib/submissions/reference.ts";
 import { userInfo } from "node:os";
-import { getSubmission, isStatus, listAll, type ListFilter, type Submission } from "../lib/submissions/store.ts";
-import { applyAction } from "../lib/submissions/workflow.ts";
-import { isExpired } from "../lib/submissions/record.ts";
+import { isStatus, listAll, type ListFilter, type Submission } from "../lib/submissions/store.ts";
+import { applyAction, getRecord } from "../lib/submissions/workflow.ts";
+import { historyOf, isExpired, type AdminRecord, type HistoryEvent } from "../lib/submissions/record.ts";
 import { localTableNames } from "../lib/submissions/tables.ts";
 import { isCalendarDate } from "../lib/sla/civil.ts";
 import { quebecWallClock } from "../lib/sla/quebec-time.ts";
 // The inbox's own Québec-day arithmetic, so that the CLI and the inbox filter the same days.
-import { quebecDayRange } from "../lib/submissions/queries.ts";
+import { BadRequest, listAllRecords, parseFilter as parseInboxFilter, quebecDayRange, type InboxFilter } from "../lib/submissions/queries.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
 import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
@@ -126,6 +126,25 @@ export function parseFilter(values: Record<string, string | boolean | undefined>
 // inbox (issue 7): the CSV code moved to src/lib/forms/export.ts (shared with the inbox's Lambda); same exports.
 export { csvCell, toCsv } from "../lib/forms/export.ts";
 
+/**
+ * The inbox's filter for the same options (every status unless one is given), so that the CSV is the
+ * file the inbox exports: the same records (with adviser, notes and authors), in the same order.
+ */
+export function inboxFilterOf(values: Record<string, string | boolean | undefined>): InboxFilter {
+  const params = new URLSearchParams({ status: typeof values.status === "string" ? values.status : "all" });
+  for (const key of ["type", "from", "to"] as const) if (typeof values[key] === "string") params.set(key, values[key] as string);
+  try {
+    return parseInboxFilter(params);
+  } catch (error) {
+    if (error instanceof BadRequest) throw new UsageError(error.field === "to" ? "--to must not be before --from" : `--${error.field} is not valid`);
+    throw error;
+  }
+}
+
+async function exportRecords(store: Store, values: Record<string, string | boolean | undefined>): Promise<AdminRecord[]> {
+  return listAllRecords({ db: store.db, table: store.table, now: new Date() }, inboxFilterOf(values), Number.MAX_SAFE_INTEGER);
+}
+
 function table(submissions: Submission[]): string {
   const rows = [["REFERENCE", "TYPE", "STATUS", "RECEIVED (QC)", "LANG", "ORGANISATION"]];
   for (const s of submissions) rows.push([s.reference, s.type, s.status, quebecTime(s.createdAt), s.lang, String(s.answers.organisation ?? "")]);
@@ -133,18 +152,40 @@ function table(submissions: Submission[]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + `\n${submissions.length} submission(s)\n`;
 }
 
-function describe(s: Submission): string {
+/**
+ * One history event on a line (Québec time), with who, and the note it carries on the next line.
+ * @example historyLine({ kind: "assign", at: "2026-12-01T14:30:00Z", by: "dana@x", assignee: "Marie" })
+ * // "  2026-12-01 09:30  assigned to Marie  (by dana@x)"
+ */
+export function historyLine(event: HistoryEvent): string {
+  const by = "by" in event && event.by ? `  (by ${event.by})` : event.kind === "status" ? "  (command line)" : "";
+  const head = `  ${quebecTime(event.at)}  `;
+  const note = (text: string) => `\n${" ".repeat(head.length)}${text.replace(/\r?\n/g, `\n${" ".repeat(head.length)}`)}`;
+  switch (event.kind) {
+    case "created":
+      return `${head}received`;
+    case "status":
+      return `${head}status ${event.from} → ${event.status}${by}${event.note ? note(`note: ${event.note}`) : ""}`;
+    case "note":
+      return `${head}internal note${by}${note(event.note)}`;
+    case "assign":
+      return `${head}${event.assignee ? `assigned to ${event.assignee}` : "assignment removed"}${by}`;
+  }
+}
+
+function describe(s: AdminRecord): string {
   const lines = [
     `${s.reference}  (${s.type})`,
     `status:     ${s.status}`,
+    `adviser:    ${s.assignee ?? "(none)"}`,
     `received:   ${quebecTime(s.createdAt)} (Québec time)`,
     `language:   ${s.lang}    from: ${s.source}`,
     `deleted on: ${quebecWallClock(new Date(s.expiresAt * 1000)).date} (retention)`,
     "",
     ...Object.entries(s.answers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`),
     "",
-    "history:",
-    ...s.statusHistory.map((h) => `  ${quebecTime(h.at)}  ${h.status}${h.note ? `  — ${h.note}` : ""}`),
+    "history (Québec time, oldest first):",
+    ...historyOf(s).map(historyLine),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -177,13 +218,13 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
       const format = values.format ?? "table";
       const found = await listCurrent(store.db, store.table, filter);
       if (format === "json") output(`${JSON.stringify(found, null, 2)}\n`);
-      else if (format === "csv") output(toCsv(found, lang));
+      else if (format === "csv") output(toCsv(await exportRecords(store, values), lang));
       else if (format === "table") output(table(found));
       else throw new UsageError("--format must be table, json or csv");
       return 0;
     }
     if (command === "export") {
-      const csv = toCsv(await listCurrent(store.db, store.table, filter), lang);
+      const csv = toCsv(await exportRecords(store, values), lang);
       if (values.out) {
         writeFileSync(values.out, csv);
         output(`Wrote ${values.out}\n`);
@@ -195,13 +236,13 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     const reference = normaliseReference(rest[0] ?? "");
     if (!reference) throw new UsageError(`"${rest[0] ?? ""}" is not a reference (e.g. INF-7K3M-9QXR)`);
     if (command === "show") {
-      const found = await getSubmission(store.db, store.table, reference);
+      const found = await getRecord(store.db, store.table, reference, new Date());
       // Past its retention date a record is gone for every reader, even before DynamoDB's TTL deletes it.
       if (!found || isExpired(found, new Date())) {
         output(`No submission ${reference}\n`);
         return 1;
       }
-      output(values.format === "json" ? `${JSON.stringify(found, null, 2)}\n` : describe(found));
+      output(values.format === "json" ? `${JSON.stringify({ ...found, history: historyOf(found) }, null, 2)}\n` : describe(found));
       return 0;
     }
     const status = rest[1] ?? "";

@@ -363,6 +363,11 @@ export default {
   "forms.export.lang": "Page language",
   "forms.export.source": "Source page",
   "forms.export.expiresAt": "Scheduled deletion",
+  "forms.export.assignee": "Adviser assigned",
+  "forms.export.lastStatusAt": "Last status change",
+  "forms.export.lastStatusBy": "Last status change by",
+  "forms.export.notes": "Internal notes",
+  "forms.export.commandLine": "command line",
   // --- inbox ---
   "inbox.signInPrompt": "Sign in to see the submissions received.",
   "inbox.signIn": "Sign in",

@@ -363,6 +363,11 @@ export default {
   "forms.export.lang": "Langue de la page",
   "forms.export.source": "Page d'origine",
   "forms.export.expiresAt": "Destruction prévue le",
+  "forms.export.assignee": "Conseiller assigné",
+  "forms.export.lastStatusAt": "Dernier changement de statut le",
+  "forms.export.lastStatusBy": "Dernier changement de statut par",
+  "forms.export.notes": "Notes internes",
+  "forms.export.commandLine": "ligne de commande",
   // --- inbox ---
   "inbox.signInPrompt": "Connectez-vous pour consulter les demandes reçues.",
   "inbox.signIn": "Se connecter",

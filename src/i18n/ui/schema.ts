@@ -374,6 +374,11 @@ export const uiSchema = z.strictObject({
   "forms.export.lang": text("Export column: language of the page the form was sent from"),
   "forms.export.source": text("Export column: page the form was sent from"),
   "forms.export.expiresAt": text("Export column: date the record will be destroyed"),
+  "forms.export.assignee": text("Export column: the adviser assigned"),
+  "forms.export.lastStatusAt": text("Export column: date and time of the last status change (Québec time)"),
+  "forms.export.lastStatusBy": text("Export column: who made the last status change"),
+  "forms.export.notes": text("Export column: number of internal notes"),
+  "forms.export.commandLine": text("Export cell: a status change made with the command line (no person recorded)"),
   // --- inbox: business-development inbox ---
   "inbox.signInPrompt": text("Inbox: text shown before signing in"),
   "inbox.signIn": text("Inbox: sign-in button"),
