@@ -13,7 +13,7 @@ import { applyAction } from "../../src/lib/submissions/workflow.ts";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { translations, uiStrings } from "../../src/i18n/translate.ts";
-import { quebecParts } from "../../src/i18n/format.ts";
+import { quebecWallClock } from "../../src/lib/sla/quebec-time.ts";
 import { startTestDb, testEnv, type TestDb } from "./support.ts";
 import { adminEvent, quiet, seed } from "./admin-support.ts";
 
@@ -173,7 +173,7 @@ describe("the export business development reads", () => {
   });
 
   it("filters the command line's export as the inbox does (Québec days, one status)", async () => {
-    const day = quebecParts(received).date;
+    const day = quebecWallClock(received).date;
     expect((await cli("export", "--from", day, "--to", day, "--status", "answered")).out.split("\r\n").filter(Boolean)).toHaveLength(2);
     expect((await cli("export", "--status", "closed")).out.split("\r\n").filter(Boolean)).toHaveLength(1);
   });
