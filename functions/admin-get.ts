@@ -9,9 +9,9 @@ import { getRecord, transitions } from "../src/lib/submissions/workflow.ts";
 export function createGetHandler(overrides: AdminOverrides = {}) {
   return adminHandler("get", overrides, async (event, _actor, deps) => {
     const reference = normaliseReference(referenceOf(event));
-    if (!reference) return { result: problem(404, "not_found"), outcome: "not_found" };
-    const record = await getRecord(deps.db, deps.config.submissionsTable, reference, deps.now());
-    if (!record) return { result: problem(404, "not_found"), outcome: "not_found", reference };
+    if (!reference) return { result: problem({ status: 404, code: "not_found" }), outcome: "not_found" };
+    const record = await getRecord({ db: deps.db, table: deps.config.submissionsTable, now: deps.now() }, reference);
+    if (!record) return { result: problem({ status: 404, code: "not_found" }), outcome: "not_found", reference };
     return {
       result: json(200, { submission: record, history: historyOf(record), transitions: transitions[record.status] }),
       outcome: "ok",

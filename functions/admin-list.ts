@@ -18,7 +18,7 @@ export { MAX_EXPORT_ROWS };
 export function createListHandler(overrides: AdminOverrides = {}) {
   return adminHandler("list", overrides, async (event, _actor, deps) => {
     if (event.requestContext.http.method.toUpperCase() !== "GET") {
-      return { result: problem(405, "method_not_allowed", {}, { allow: "GET" }), outcome: "method_not_allowed" };
+      return { result: problem({ status: 405, code: "method_not_allowed", headers: { allow: "GET" } }), outcome: "method_not_allowed" };
     }
     const params = queryOf(event);
     const options = { db: deps.db, table: deps.config.submissionsTable, now: deps.now() };
@@ -30,7 +30,7 @@ export function createListHandler(overrides: AdminOverrides = {}) {
         try {
           records = await listAllRecords(options, filter, MAX_EXPORT_ROWS);
         } catch (error) {
-          if (error instanceof RangeError) return { result: problem(413, "too_many", { max: MAX_EXPORT_ROWS }), outcome: "too_many" };
+          if (error instanceof RangeError) return { result: problem({ status: 413, code: "too_many", extra: { max: MAX_EXPORT_ROWS } }), outcome: "too_many" };
           throw error;
         }
         return {

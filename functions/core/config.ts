@@ -17,6 +17,10 @@ export interface Config {
   region?: string;
   /** Minimum time, with JavaScript, between showing the form and sending it. */
   minFillMs: number;
+  /** The secret CloudFront sends in `x-origin-verify` (ORIGIN_SECRET); unset: requests are not checked. */
+  originSecret?: string;
+  /** Time a handler gives itself before answering 503 (HANDLER_BUDGET_MS, 8 000: the Lambda timeout is 10 s). */
+  budgetMs: number;
 }
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
@@ -39,5 +43,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     minFillMs: positiveInt(env.MIN_FILL_MS, DEFAULT_MIN_FILL_MS, "MIN_FILL_MS"),
+    ...(env.ORIGIN_SECRET ? { originSecret: env.ORIGIN_SECRET } : {}),
+    budgetMs: Math.max(100, positiveInt(env.HANDLER_BUDGET_MS, 8000, "HANDLER_BUDGET_MS")),
   };
 }

@@ -10,7 +10,8 @@ import { errorMessage, plural, text, type FormLang } from "../../src/lib/forms/m
 import { splitMeta, validateAnswers, type FieldError } from "../../src/lib/forms/validate.ts";
 import { configFromEnv, type Config } from "./config.ts";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
-import { bodyBytes, header, html, json, languageFromHeader, parseUrlEncoded, redirect, type HttpEvent, type HttpResult } from "./http.ts";
+import { bodyBytes, header, html, json, parseUrlEncoded, redirect, type HttpEvent, type HttpResult } from "./http.ts";
+import { httpHandler, problem, UNAVAILABLE_RETRY_AFTER, type Request, type Route, type WrapperDeps } from "./lambda.ts";
 import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
 import { refillValues, renderFormPage, uiStrings } from "./page.ts";
 import { checkRateLimit } from "./rate-limit.ts";
@@ -18,7 +19,7 @@ import { defaultReferenceGenerator, type ReferenceGenerator } from "../../src/li
 import { createSubmission } from "../../src/lib/submissions/store.ts";
 import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "../../src/lib/submissions/notify.ts"; // inbox (issue 7)
 
-export interface Deps {
+export interface Deps extends WrapperDeps {
   config: Config;
   db: DynamoDBClient;
   now: () => Date;
@@ -30,19 +31,12 @@ export interface Deps {
   notify?: NotifySettings;
 }
 
-/** Seconds a client is asked to wait when the database fails. */
-export const UNAVAILABLE_RETRY_AFTER = 30;
+export { UNAVAILABLE_RETRY_AFTER };
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const SOURCE_PATH = /^\/(fr|en)\/[A-Za-z0-9._~\/-]{0,200}$/;
 
 type Mode = "json" | "html";
-
-interface ErrorOut {
-  field: string | null;
-  code: string;
-  message: string;
-}
 
 export function buildDeps(overrides: Partial<Deps> & { env?: Record<string, string | undefined> } = {}): Deps {
   const config = overrides.config ?? configFromEnv(overrides.env ?? process.env);
@@ -54,48 +48,48 @@ export function buildDeps(overrides: Partial<Deps> & { env?: Record<string, stri
     log: overrides.log ?? jsonLogger,
     randomSeed: overrides.randomSeed ?? (() => crypto.randomUUID()),
     notify: overrides.notify ?? notifySettingsFromEnv(overrides.env ?? process.env), // inbox (issue 7)
+    ...(config.originSecret ? { originSecret: config.originSecret } : {}),
+    budgetMs: overrides.budgetMs ?? config.budgetMs,
   };
 }
 
-/** Whatever createSubmission throws comes from the database (or an exhausted reference space): retryable. */
-function isDatabaseError(error: unknown): boolean {
-  return error instanceof Error;
-}
+type Outcome = Route<Deps>;
 
-/** Handles one POST to a form's endpoint. Never throws: every failure has its status code. */
-export async function handleSubmission(type: FormType, event: HttpEvent, deps: Deps): Promise<HttpResult> {
-  const started = performance.now();
+/**
+ * Handles one POST to a form's endpoint. Decides every answer about the request itself; a failure
+ * of the database (503) or of the code (500) is thrown to the wrapper (lambda.ts), which presents it
+ * through `request.present` — the form page again, answers kept, for a reader without JavaScript.
+ */
+export async function handleSubmission(type: FormType, event: HttpEvent, deps: Deps, request: Request): Promise<Outcome> {
   const { config } = deps;
-  const log = (outcome: string, result: HttpResult, extra: { reference?: string; errors?: string[]; error?: string; attempts?: number } = {}) => {
-    deps.log({ event: "submission", type, outcome, status: result.statusCode, latencyMs: Math.round(performance.now() - started), ...extra });
-    return result;
-  };
+  const log = (outcome: string, result: HttpResult, extra: { reference?: string; errors?: string[]; error?: string; attempts?: number } = {}): Outcome => ({ outcome, result, ...extra });
 
   const contentType = (header(event, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const mode: Mode = contentType === "application/x-www-form-urlencoded" ? "html" : "json";
-  let lang: FormLang = languageFromHeader(header(event, "accept-language"));
+  let lang: FormLang = request.lang;
   const strings = () => uiStrings[lang];
-  const formError = (code: string, status: number, extraHeaders: Record<string, string> = {}, message?: string, raw?: Record<string, unknown>, source?: string): HttpResult => {
-    const text_ = message ?? text(strings(), `forms.error.${code}`);
+  /** An error about the whole request: JSON, or the form page again with the answers kept. */
+  const formError = (p: { code: string; status: number; headers?: Record<string, string>; message?: string; answers?: Record<string, unknown>; source?: string }): HttpResult => {
+    const message = p.message ?? text(strings(), `forms.error.${p.code}`);
     if (mode === "html" || (contentType !== "application/json" && (header(event, "accept") ?? "").includes("text/html"))) {
       return html(
-        status,
+        p.status,
         renderFormPage({
-          type, lang, values: refillValues(type, raw ?? {}), errors: {}, summary: [], formError: text_,
-          source: source ?? href(lang, formPage[type]), siteOrigin: config.siteOrigin, retentionMonths: config.retentionMonths,
+          type, lang, values: refillValues(type, p.answers ?? {}), errors: {}, summary: [], formError: message,
+          source: p.source ?? href(lang, formPage[type]), siteOrigin: config.siteOrigin, retentionMonths: config.retentionMonths,
         }),
-        extraHeaders,
+        p.headers ?? {},
       );
     }
-    const errors: ErrorOut[] = [{ field: null, code, message: text_ }];
-    return json(status, { errors }, extraHeaders);
+    return problem({ status: p.status, code: p.code, message, ...(p.headers ? { headers: p.headers } : {}) });
   };
+  request.present = (p) => formError({ code: p.code, status: p.status, ...(p.headers ? { headers: p.headers } : {}), ...(p.message ? { message: p.message } : {}) });
 
   if (event.requestContext.http.method.toUpperCase() !== "POST") {
-    return log("method_not_allowed", json(405, { errors: [{ field: null, code: "method_not_allowed", message: "POST" }] }, { allow: "POST" }));
+    return log("method_not_allowed", problem({ status: 405, code: "method_not_allowed", message: "POST", headers: { allow: "POST" } }));
   }
   if (contentType !== "application/json" && contentType !== "application/x-www-form-urlencoded") {
-    return log("unsupported_media_type", formError("unsupported_media_type", 415));
+    return log("unsupported_media_type", formError({ code: "unsupported_media_type", status: 415 }));
   }
 
   const bytes = bodyBytes(event);
@@ -117,31 +111,29 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
     }
   }
   const split = raw ? splitMeta(raw) : { answers: {}, meta: {} as Record<string, unknown> };
-  if (split.meta.lang === "fr" || split.meta.lang === "en") lang = split.meta.lang;
+  if (split.meta.lang === "fr" || split.meta.lang === "en") lang = request.lang = split.meta.lang;
   const source = typeof split.meta.source === "string" && SOURCE_PATH.test(split.meta.source) ? split.meta.source : href(lang, formPage[type]);
+  request.present = (p) =>
+    formError({ code: p.code, status: p.status, ...(p.headers ? { headers: p.headers } : {}), ...(p.message ? { message: p.message } : {}), answers: split.answers, source });
 
   if (bytes.length > MAX_BODY_BYTES) {
-    return log("too_large", formError("too_large", 413, {}, undefined, split.answers, source));
+    return log("too_large", formError({ code: "too_large", status: 413, answers: split.answers, source }));
   }
 
   // The limit is counted before anything else touches the database, for valid and invalid posts alike.
-  try {
-    const limit = await checkRateLimit(
-      deps.db,
-      { table: config.rateLimitTable, max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, secret: config.rateLimitSecret },
-      event.requestContext.http.sourceIp,
-      deps.now(),
-    );
-    if (!limit.allowed) {
-      const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
-      const message = plural(strings(), "forms.error.rate_limited", minutes, lang);
-      return log("rate_limited", formError("rate_limited", 429, { "retry-after": String(limit.retryAfterSeconds) }, message, split.answers, source));
-    }
-  } catch (error) {
-    return log("unavailable", formError("unavailable", 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER) }, undefined, split.answers, source), { error: (error as Error).name });
+  const limit = await checkRateLimit(
+    deps.db,
+    { table: config.rateLimitTable, max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, secret: config.rateLimitSecret },
+    event.requestContext.http.sourceIp,
+    deps.now(),
+  );
+  if (!limit.allowed) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+    const message = plural(strings(), "forms.error.rate_limited", minutes, lang);
+    return log("rate_limited", formError({ code: "rate_limited", status: 429, headers: { "retry-after": String(limit.retryAfterSeconds) }, message, answers: split.answers, source }));
   }
 
-  if (parseFailed || !raw) return log("bad_request", formError("bad_request", 400));
+  if (parseFailed || !raw) return log("bad_request", formError({ code: "bad_request", status: 400 }));
 
   // A robot filled the hidden field: it gets what it expects (a reference) and nothing is stored.
   const honeypot = split.meta[HONEYPOT_FIELD];
@@ -153,7 +145,7 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
   // With JavaScript the island reports how long the form was shown; faster than a person is a robot.
   if (mode === "json") {
     const elapsed = Number(split.meta.elapsedMs);
-    if (!Number.isFinite(elapsed) || elapsed < config.minFillMs) return log("too_fast", formError("too_fast", 400));
+    if (!Number.isFinite(elapsed) || elapsed < config.minFillMs) return log("too_fast", formError({ code: "too_fast", status: 400 }));
   }
 
   const result = validateAnswers(type, split.answers);
@@ -167,23 +159,18 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
 
   const idempotencyKey = header(event, "idempotency-key");
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    return log("bad_idempotency_key", formError("bad_request", 400));
+    return log("bad_idempotency_key", formError({ code: "bad_request", status: 400 }));
   }
-  try {
-    const stored = await createSubmission(
-      { db: deps.db, table: config.submissionsTable, now: deps.now, retentionMonths: config.retentionMonths, generateReference: deps.generateReference },
-      { type, lang, source, answers: result.answers, seed: idempotencyKey ?? deps.randomSeed() },
-    );
-    if (stored.outcome === "conflict") {
-      return log("idempotency_conflict", formError("idempotency_conflict", 422, {}, undefined, split.answers, source), { reference: stored.reference });
-    }
-    // inbox (issue 7): tell business development (reference and link only); never fails the submission.
-    if (stored.outcome === "created") await notifyNewSubmission({ reference: stored.reference, type, createdAt: deps.now().toISOString() }, deps.notify, deps.log);
-    return log(stored.outcome, success(stored.reference), { reference: stored.reference, attempts: stored.attempts });
-  } catch (error) {
-    if (!isDatabaseError(error)) throw error;
-    return log("unavailable", formError("unavailable", 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER) }, undefined, split.answers, source), { error: (error as Error).name });
+  const stored = await createSubmission(
+    { db: deps.db, table: config.submissionsTable, now: deps.now, retentionMonths: config.retentionMonths, generateReference: deps.generateReference },
+    { type, lang, source, answers: result.answers, seed: idempotencyKey ?? deps.randomSeed() },
+  );
+  if (stored.outcome === "conflict") {
+    return log("idempotency_conflict", formError({ code: "idempotency_conflict", status: 422, answers: split.answers, source }), { reference: stored.reference });
   }
+  // inbox (issue 7): tell business development (reference and link only); never fails the submission.
+  if (stored.outcome === "created") await notifyNewSubmission({ reference: stored.reference, type, createdAt: deps.now().toISOString() }, deps.notify, deps.log);
+  return log(stored.outcome, success(stored.reference), { reference: stored.reference, attempts: stored.attempts });
 
   function success(reference: string): HttpResult {
     if (mode === "html") return redirect(`${config.siteOrigin}${href(lang, "confirmation", { query: { ref: reference } })}`);
@@ -207,15 +194,10 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
 
 /** A Lambda handler for one form type; its dependencies are built from the environment on first use. */
 export function createHandler(type: FormType, overrides: Partial<Deps> & { env?: Record<string, string | undefined> } = {}) {
-  let deps: Deps | undefined;
-  return async (event: HttpEvent): Promise<HttpResult> => {
-    deps ??= buildDeps(overrides);
-    try {
-      return await handleSubmission(type, event, deps);
-    } catch (error) {
-      // A bug, not a database failure: log its kind only, answer without details.
-      deps.log({ event: "submission", type, outcome: "error", status: 500, error: (error as Error).name });
-      return json(500, { errors: [{ field: null, code: "internal", message: "Internal error" }] });
-    }
-  };
+  return httpHandler<HttpEvent, Deps>({
+    name: "submission",
+    type,
+    deps: () => buildDeps(overrides),
+    run: (event, deps, request) => handleSubmission(type, event, deps, request),
+  });
 }

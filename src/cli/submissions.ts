@@ -250,12 +250,8 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     // The inbox's own path: allowed transitions, the revision that lets the inbox detect the change,
     // the retention date, and the author (the operating-system account, marked as the command line).
     const result = await applyAction(
-      store.db,
-      store.table,
-      reference,
-      { status, ...(values.note ? { note: values.note } : {}) },
-      { sub: `cli:${userInfo().username}` },
-      new Date(),
+      { db: store.db, table: store.table, now: new Date() },
+      { reference, action: { status, ...(values.note ? { note: values.note } : {}) }, actor: { sub: `cli:${userInfo().username}` } },
     );
     switch (result.outcome) {
       case "updated":

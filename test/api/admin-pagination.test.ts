@@ -43,7 +43,7 @@ beforeAll(async () => {
     );
     const path: Record<Status, Status[]> = { new: [], "in-progress": ["in-progress"], answered: ["answered"], closed: ["closed"] };
     for (const status of path[r.status]) {
-      const result = await applyAction(client, localTableNames.submissions, created.reference, { status }, { sub: "t" }, NOW);
+      const result = await applyAction({ db: client, table: localTableNames.submissions, now: NOW }, { reference: created.reference, action: { status }, actor: { sub: "t" } });
       expect(result.outcome).toBe("updated");
     }
     seeded.push({ reference: created.reference, type: r.type, status: r.status, createdAt: at.toISOString(), organisation: r.organisation });

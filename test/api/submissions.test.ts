@@ -341,13 +341,13 @@ describe("store: status and lists (CLI, inbox)", () => {
       const r = await adviser(postEvent(ADV, json(validAdviser), { headers: { "idempotency-key": key() } }));
       refs.push(JSON.parse(r.body).reference);
     }
-    const changed = await applyAction(client, table, refs[0]!, { status: "in-progress", note: "Assigned" }, { sub: "test" }, new Date());
+    const changed = await applyAction({ db: client, table, now: new Date() }, { reference: refs[0]!, action: { status: "in-progress", note: "Assigned" }, actor: { sub: "test" } });
     expect(changed.outcome).toBe("updated");
     const stored = await getSubmission(client, table, refs[0]!);
     expect(stored?.status).toBe("in-progress");
     expect(stored?.statusHistory.map((h) => h.status)).toEqual(["new", "in-progress"]);
     expect(stored?.statusHistory[1]?.note).toBe("Assigned");
-    expect((await applyAction(client, table, "CON-ZZZZ-ZZZZ", { status: "closed" }, { sub: "test" }, new Date())).outcome).toBe("not_found");
+    expect((await applyAction({ db: client, table, now: new Date() }, { reference: "CON-ZZZZ-ZZZZ", action: { status: "closed" }, actor: { sub: "test" } })).outcome).toBe("not_found");
 
     const inProgress = await listAll(client, table, { type: "adviser-request", status: "in-progress" });
     expect(inProgress.map((s) => s.reference)).toContain(refs[0]);

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Aspects, type IAspect } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
@@ -53,10 +54,12 @@ export interface SynthOptions {
    * complete without them except for each function's code and the runtime SST writes after bundling.
    */
   bundle?: boolean;
+  /** Aspects added to the app before synthesis (cdk-nag's rule packs). */
+  aspects?: IAspect[];
 }
 
 export async function synth(stage: string, env: Record<string, string> = {}, options: SynthOptions = {}): Promise<Synthesized> {
-  const { region = "ca-central-1", bundle = true } = options;
+  const { region = "ca-central-1", bundle = true, aspects = [] } = options;
   // initProject reads sst.config.ts (its config() only: SST strips stacks() when loading it shallowly).
   await initProject({ stage, region });
   // Our own cloud-assembly folder (staged function zips and site packages), removed by removeOutputs().
@@ -65,6 +68,7 @@ export async function synth(stage: string, env: Record<string, string> = {}, opt
   const app = new App({ mode: "deploy", stage, region, account: ACCOUNT, name: useProject().config.name }, { outdir });
   const config = stageConfig(stage, env, { path: FIXTURE_SITE, buildOutput: ".", scriptHashes: FIXED_HASHES });
   registerStacks(app, config);
+  for (const aspect of aspects) Aspects.of(app).add(aspect);
   if (bundle) await app.finish();
   const template = (fn: Parameters<typeof getStack>[0]) => Template.fromStack(getStack(fn));
   const storage = template(Storage);

@@ -329,6 +329,7 @@ export default {
   "forms.error.idempotency_conflict": "This request was already sent with other answers. Reload the page to send a new one.",
   "forms.error.rate_limited": { one: "You have sent several requests in a short time. Try again in {count} minute. Your answers are kept.", other: "You have sent several requests in a short time. Try again in {count} minutes. Your answers are kept." },
   "forms.error.unavailable": "The service is briefly unavailable and your request was not saved. Your answers are kept: try again in a moment.",
+  "forms.error.forbidden": "This request must be sent from the website.",
   "forms.error.network": "Your request could not be sent (connection problem). Your answers are kept: try again.",
   "forms.error.unexpected": "An unexpected error prevented sending. Your answers are kept: try again.",
   "forms.privacy.heading": "Protection of personal information",

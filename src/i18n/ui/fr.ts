@@ -329,6 +329,7 @@ export default {
   "forms.error.idempotency_conflict": "Cette demande a déjà été envoyée avec d'autres réponses. Rechargez la page pour en envoyer une nouvelle.",
   "forms.error.rate_limited": { one: "Vous avez envoyé plusieurs demandes en peu de temps. Réessayez dans {count} minute. Vos réponses sont conservées.", other: "Vous avez envoyé plusieurs demandes en peu de temps. Réessayez dans {count} minutes. Vos réponses sont conservées." },
   "forms.error.unavailable": "Le service est momentanément indisponible et votre demande n'a pas été enregistrée. Vos réponses sont conservées : réessayez dans quelques instants.",
+  "forms.error.forbidden": "Cette demande doit être envoyée à partir du site.",
   "forms.error.network": "Votre demande n'a pas pu être envoyée (problème de connexion). Vos réponses sont conservées : réessayez.",
   "forms.error.unexpected": "Une erreur inattendue a empêché l'envoi. Vos réponses sont conservées : réessayez.",
   "forms.privacy.heading": "Protection des renseignements personnels",

@@ -340,6 +340,7 @@ export const uiSchema = z.strictObject({
   "forms.error.idempotency_conflict": text("Error: a retry with the same key carried different answers"),
   "forms.error.rate_limited": plural("Error: too many submissions from this connection; {count} is the number of minutes to wait"),
   "forms.error.unavailable": text("Error: the database is unavailable (503)"),
+  "forms.error.forbidden": text("Error: the request did not come through the site (403)"),
   "forms.error.network": text("Error: the request did not reach the server"),
   "forms.error.unexpected": text("Error: any other failure of the server"),
   "forms.privacy.heading": text("Heading of the privacy notice before a form's submit button"),

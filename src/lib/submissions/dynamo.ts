@@ -9,6 +9,14 @@ export type Item = Record<string, AttributeValue>;
 const clients = new Map<string, DynamoDBClient>();
 
 /**
+ * The SDK's time budget per call: two attempts of at most 1 s to connect and 2 s without an answer,
+ * about 6 s at worst with the backoff between them — inside the handlers' own budget (8 s,
+ * HANDLER_BUDGET_MS), itself inside the 10 s Lambda timeout, so a stalled database always ends in the
+ * handler's 503 with Retry-After, never in a gateway timeout.
+ */
+export const SDK_BUDGET = { maxAttempts: 2, connectionTimeoutMs: 1000, requestTimeoutMs: 2000 } as const;
+
+/**
  * One client per endpoint and region, reused across invocations (Lambda keeps the module warm).
  * Against a local endpoint (dynalite) the credentials are placeholders: dynalite checks none.
  */
@@ -23,8 +31,8 @@ export function dynamoClient(options: { endpoint?: string; region?: string } = {
         ? { endpoint: options.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),
       // A database that does not answer must become a 503 quickly, not a hung form.
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 },
+      maxAttempts: SDK_BUDGET.maxAttempts,
+      requestHandler: { connectionTimeout: SDK_BUDGET.connectionTimeoutMs, requestTimeout: SDK_BUDGET.requestTimeoutMs },
     });
     clients.set(key, client);
   }

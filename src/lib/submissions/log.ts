@@ -13,6 +13,8 @@ export interface LogEntry {
   errors?: string[];
   error?: string;
   attempts?: number;
+  /** A programming error's stack frames (never its message, which may quote input). */
+  stack?: string;
 }
 
 export type Logger = (entry: LogEntry) => void;

@@ -55,7 +55,9 @@ export type CreateResult =
   | { outcome: "conflict"; reference: string; attempts: number };
 
 /** Every attempt collided: only possible with a broken generator (or a test that forces it). */
-export class ReferenceExhaustedError extends Error {}
+export class ReferenceExhaustedError extends Error {
+  override name = "ReferenceExhaustedError";
+}
 
 export const MAX_REFERENCE_ATTEMPTS = 8;
 

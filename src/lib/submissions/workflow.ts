@@ -88,8 +88,22 @@ export type ActionResult =
   | { outcome: "invalid_transition"; record: AdminRecord }
   | { outcome: "unchanged"; record: AdminRecord };
 
+/** Where and when an inbox action runs: the client, the table, the moment. */
+export interface StoreContext {
+  db: DynamoDBClient;
+  table: string;
+  now: Date;
+}
+
+/** One inbox action by one person on one submission. */
+export interface Change {
+  reference: string;
+  action: Action;
+  actor: Actor;
+}
+
 /** A submission by reference, unless it does not exist or its retention date has passed. */
-export async function getRecord(db: DynamoDBClient, table: string, reference: string, now: Date): Promise<AdminRecord | undefined> {
+export async function getRecord({ db, table, now }: StoreContext, reference: string): Promise<AdminRecord | undefined> {
   const result = await db.send(new GetItemCommand({ TableName: table, Key: { reference: { S: reference } }, ConsistentRead: true }));
   if (!result.Item) return undefined;
   const record = toAdminRecord(result.Item);
@@ -97,31 +111,18 @@ export async function getRecord(db: DynamoDBClient, table: string, reference: st
 }
 
 /** Applies one action for one person. Throws only the database's errors (the handler answers 503). */
-export async function applyAction(
-  db: DynamoDBClient,
-  table: string,
-  reference: string,
-  action: Action,
-  actor: Actor,
-  now: Date,
-): Promise<ActionResult> {
+export async function applyAction(store: StoreContext, change: Change): Promise<ActionResult> {
   // Without a revision from the person, a lost race is retried on the fresh record (the transition is
   // checked again); with one, the person decides: conflict.
   for (let attempt = 0; ; attempt++) {
-    const result = await applyOnce(db, table, reference, action, actor, now);
-    if (result.outcome !== "conflict" || action.revision !== undefined || attempt >= 2) return result;
+    const result = await applyOnce(store, change);
+    if (result.outcome !== "conflict" || change.action.revision !== undefined || attempt >= 2) return result;
   }
 }
 
-async function applyOnce(
-  db: DynamoDBClient,
-  table: string,
-  reference: string,
-  action: Action,
-  actor: Actor,
-  now: Date,
-): Promise<ActionResult> {
-  const current = await getRecord(db, table, reference, now);
+async function applyOnce(store: StoreContext, { reference, action, actor }: Change): Promise<ActionResult> {
+  const { db, table, now } = store;
+  const current = await getRecord(store, reference);
   if (!current) return { outcome: "not_found" };
   if (action.revision !== undefined && action.revision !== current.revision) return { outcome: "conflict", record: current };
   if (action.status !== undefined && !canTransition(current.status, action.status)) return { outcome: "invalid_transition", record: current };
@@ -181,7 +182,7 @@ async function applyOnce(
   } catch (error) {
     if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
     // Someone acted in between (or the record just expired): the person gets the fresh record.
-    const fresh = await getRecord(db, table, reference, now);
+    const fresh = await getRecord(store, reference);
     return fresh ? { outcome: "conflict", record: fresh } : { outcome: "not_found" };
   }
 }
