@@ -236,7 +236,7 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     const reference = normaliseReference(rest[0] ?? "");
     if (!reference) throw new UsageError(`"${rest[0] ?? ""}" is not a reference (e.g. INF-7K3M-9QXR)`);
     if (command === "show") {
-      const found = await getRecord(store.db, store.table, reference, new Date());
+      const found = await getRecord({ db: store.db, table: store.table, now: new Date() }, reference);
       // Past its retention date a record is gone for every reader, even before DynamoDB's TTL deletes it.
       if (!found || isExpired(found, new Date())) {
         output(`No submission ${reference}\n`);

@@ -36,8 +36,8 @@ beforeAll(async () => {
   const client = dynamoClient({ endpoint: db.endpoint, region: "local" });
   const table = localTableNames.submissions;
   const dana = { sub: "sub-dana", email: "dana@cspq.example" };
-  const act = async (action: Parameters<typeof applyAction>[3], at: Date, actor = dana) => {
-    const result = await applyAction(client, table, refs.inquiry as string, action, actor, at);
+  const act = async (action: Parameters<typeof applyAction>[1]["action"], at: Date, actor = dana) => {
+    const result = await applyAction({ db: client, table, now: at }, { reference: refs.inquiry as string, action, actor });
     expect(result.outcome).toBe("updated");
   };
   await act({ note: "Client existant." }, new Date("2026-01-12T18:00:00Z"));
