@@ -3,8 +3,11 @@
  * Astro wrapper — the price list, its strings, whether the inquiry form exists — and imports only the pure
  * estimate core, the formatters and the route table: no zod, no catalogue, no src/i18n/index.ts.
  *
- * Without JavaScript it renders nothing (the wrapper says the tool needs JavaScript and shows the price
- * tables), so no inert form is ever shown.
+ * The server renders it in its starting state (no line, start month April), so the page shows the tool at first
+ * paint and hydration moves nothing; a shared estimate in the address fills it in place once it runs, and a
+ * choice made before it woke up (the service to add, the start month) is taken from the page. Without
+ * JavaScript the wrapper hides it (CSS on the not-yet-defined island) and says the tool needs JavaScript, with
+ * the price tables it works from: no inert form is ever usable-looking.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { Fragment, type JSX } from "preact";
@@ -15,6 +18,7 @@ import {
   computeEstimate, csvFileName, decodeEstimate, encodeEstimate, ESTIMATE_PARAM, fiscalYearMonths, monthName, newLine,
   priceLine, toCsv, type PriceList,
 } from "../../lib/estimate/index.ts";
+import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 import { FIELDS, fieldId, readRows, rowOf, type FieldName, type Row } from "./rows.ts";
 import { translator, type EstimateStrings, type EstimateTextKey } from "./strings.ts";
 
@@ -37,13 +41,12 @@ export const ANNOUNCE_DELAY_MS = 1000;
 /** The first month of the fiscal year: the default start month. */
 const DEFAULT_START_MONTH = 4;
 
-export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Element | null {
+export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Element {
   const { lang, priceList, strings, inquiryForm, headingLevel = 2, idPrefix = "ce" } = props;
   const t = useMemo(() => translator(strings, lang), [strings, lang]);
   const money = (cents: number) => formatMoney(cents, lang);
   const Heading = `h${headingLevel}` as "h2";
 
-  const [mounted, setMounted] = useState(false);
   const [rows, setRows] = useState<Row[]>([]);
   const [startMonth, setStartMonth] = useState(DEFAULT_START_MONTH);
   const [notice, setNotice] = useState<string | null>(null);
@@ -57,6 +60,9 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
   const pendingMessage = useRef("");
 
   useEffect(() => {
+    // What the reader chose before the island woke up stays chosen (read before any state changes the page).
+    const picked = (document.getElementById(`${idPrefix}-add`) as HTMLSelectElement | null)?.value;
+    const month = Number((document.getElementById(`${idPrefix}-start-month`) as HTMLSelectElement | null)?.value);
     const text = new URLSearchParams(window.location.search).get(ESTIMATE_PARAM);
     if (text !== null) {
       const decoded = decodeEstimate(text, priceList);
@@ -75,8 +81,13 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
       } else {
         setNotice(t("estimate.linkInvalid"));
       }
+      keepQueryInLanguageLink();
     }
-    setMounted(true);
+    if (picked) setChoice(picked);
+    if (month && month !== DEFAULT_START_MONTH) {
+      setStartMonth(month);
+      setTouched(true);
+    }
   }, []);
 
   const read = useMemo(() => readRows(rows, priceList.version, startMonth), [rows, startMonth, priceList.version]);
@@ -88,6 +99,7 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
     const url = new URL(window.location.href);
     url.searchParams.set(ESTIMATE_PARAM, encoded);
     window.history.replaceState(window.history.state, "", url);
+    keepQueryInLanguageLink();
   }, [encoded, touched]);
 
   useEffect(() => {
@@ -115,8 +127,6 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
       focusTarget.current = null;
     }
   });
-
-  if (!mounted) return null;
 
   const items = [
     ...priceList.subscriptions.map((s) => ({ id: s.id, name: s.name[lang], group: "subscriptions" as const })),

@@ -17,6 +17,7 @@ import {
 import { dueSentence, formatDuration, formatWhen, stepSentences, type StartEvent } from "./phrase.ts";
 import { translator, type SlaStrings, type SlaTextKey, type Translate } from "./strings.ts";
 import { MAX_PAUSES, readState, writeState, type CalculatorState, type PauseFields } from "./url-state.ts";
+import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 
 /** A level as the select lists it. */
 export interface LevelOption extends CalculatorLevel {
@@ -155,13 +156,17 @@ function notesFor(level: LevelOption, t: Translate, lang: Lang): string[] {
   return notes;
 }
 
+/** What the server renders: no level chosen, so no date is needed (the server does not know the reader's "now"). */
+const STARTING_STATE: State = { level: "", date: "", time: "", pauses: [], billing: "", quarter: "" };
+
 let nextKey = 1;
 const withKeys = (pauses: PauseFields[]): Row[] => pauses.map((p) => ({ ...p, key: nextKey++ }));
 
 export default function DueDateCalculatorIsland({ lang, strings, groups, holidaysHref, idPrefix = "ddc", now, headingLevel = 2 }: Props) {
   const t = useMemo(() => translator(strings, lang), [strings, lang]);
   const levels = useMemo(() => new Map(groups.flatMap((g) => g.levels.map((l) => [l.id, l] as const))), [groups]);
-  const [state, setState] = useState<State | undefined>(undefined);
+  const [state, setState] = useState<State>(STARTING_STATE);
+  const [awake, setAwake] = useState(false);
   const [unknownLevel, setUnknownLevel] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const focusPause = useRef<number | undefined>(undefined);
@@ -169,33 +174,39 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
   const H = `h${headingLevel}` as "h2" | "h3";
   const H2 = `h${headingLevel + 1}` as "h3" | "h4";
 
-  // The form appears once the island runs: the page says the tool needs JavaScript until then.
+  // The server renders the form in its starting state (no level chosen), so the page shows it at first paint;
+  // once the island runs it reads the address (a shared calculation fills in place) and keeps a level the
+  // reader chose before it woke up (taken from the page, never reset).
   useEffect(() => {
     const fromUrl = readState(window.location.search);
     const wall = quebecWallClock(now ?? new Date());
     const ends = quarterEnds(wall.date);
-    const known = fromUrl.level === "" || levels.has(fromUrl.level);
+    const chosen = (document.getElementById(id("level")) as HTMLSelectElement | null)?.value ?? "";
+    const wanted = chosen || fromUrl.level;
+    const known = wanted === "" || levels.has(wanted);
     setUnknownLevel(!known);
     setState({
-      level: known ? fromUrl.level : "",
+      level: known ? wanted : "",
       date: fromUrl.date || wall.date,
       time: fromUrl.time || wall.time,
       pauses: withKeys(fromUrl.pauses),
       billing: fromUrl.billing || wall.date,
       quarter: fromUrl.quarter || ([...ends].reverse().find((d) => d <= wall.date) ?? (ends[0] as string)),
     });
+    setAwake(true);
   }, []);
 
-  const level = state ? levels.get(state.level) : undefined;
+  const level = levels.get(state.level);
   const uses = usesOf(level?.plan);
   const pausable = level?.plan.kind === "deadline" && level.plan.pausable;
 
   useEffect(() => {
-    if (!state) return;
+    if (!awake) return;
     const query = writeState(state, uses, pausable);
     const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, "", url);
-  }, [state]);
+    keepQueryInLanguageLink();
+  }, [state, awake]);
 
   useEffect(() => {
     if (focusPause.current !== undefined) {
@@ -204,15 +215,11 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
     }
   });
 
-  if (!state) return null;
-
   const { result, errors, event } = compute(level, state);
   // Functional updates: two events in one tick (autofill, tests) must not overwrite each other.
-  const update = (patch: Partial<State>) => setState((previous) => (previous ? { ...previous, ...patch } : previous));
+  const update = (patch: Partial<State>) => setState((previous) => ({ ...previous, ...patch }));
   const updatePause = (index: number, patch: Partial<PauseFields>) =>
-    setState((previous) =>
-      previous ? { ...previous, pauses: previous.pauses.map((row, i) => (i === index ? { ...row, ...patch } : row)) } : previous,
-    );
+    setState((previous) => ({ ...previous, pauses: previous.pauses.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
   const addPause = () => {
     focusPause.current = state.pauses.length;
     update({ pauses: [...state.pauses, { fromDate: state.date, fromTime: state.time, toDate: state.date, toTime: state.time, key: nextKey++ }] });
@@ -285,7 +292,7 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
   }
 
   const selectError = unknownLevel && !level ? "sla.error.unknownLevel" : undefined;
-  const ends = quarterEnds(quebecWallClock(now ?? new Date()).date);
+  const ends = state.quarter ? quarterEnds(quebecWallClock(now ?? new Date()).date) : [];
   if (state.quarter && !ends.includes(state.quarter) && !dateError(state.quarter)) ends.push(state.quarter);
   ends.sort();
 

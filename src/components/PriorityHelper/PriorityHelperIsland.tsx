@@ -3,7 +3,7 @@
  * workaround) → the suggested priority with the centre's own severity name and description, its restore target,
  * and a link to the calculator with that restore level preselected. Decision table: src/lib/sla/priority.ts.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
 import { SCOPES, suggestPriority, type Scope } from "../../lib/sla/priority.ts";
 import { translator, type PriorityStrings } from "../DueDateCalculator/strings.ts";
@@ -43,6 +43,18 @@ export default function PriorityHelperIsland({ lang, strings, centre, priorities
   const [workaround, setWorkaround] = useState<boolean | undefined>(undefined);
   const H = `h${headingLevel}` as "h2" | "h3";
   const id = (s: string) => `${idPrefix}-${s}`;
+
+  // The page is server-rendered and the island wakes when it scrolls into view: answers given before that are
+  // the reader's, taken from the page rather than reset.
+  useEffect(() => {
+    const checked = (suffix: string) => (document.getElementById(id(suffix)) as HTMLInputElement | null)?.checked === true;
+    const s = SCOPES.find((option) => checked(`scope-${option}`));
+    if (s) setScope(s);
+    for (const [name, set] of [["mission", setMission], ["workaround", setWorkaround]] as const) {
+      if (checked(`${name}-yes`)) set(true);
+      else if (checked(`${name}-no`)) set(false);
+    }
+  }, []);
 
   const answered = scope !== undefined && mission !== undefined && workaround !== undefined;
   const suggestion = answered ? priorities.find((p) => p.priority === suggestPriority({ scope, mission, workaround })) : undefined;
