@@ -23,6 +23,7 @@ export const routes = {
   inquiryForm: { fr: "/fr/demande-information/", en: "/en/service-inquiry/" },
   confirmation: { fr: "/fr/confirmation/", en: "/en/confirmation/" },
   inbox: { fr: "/fr/boite-de-reception/", en: "/en/inbox/" },
+  attainment: { fr: "/fr/rapport-atteinte-niveaux-service/", en: "/en/service-level-attainment-report/" },
 } as const satisfies Record<string, Record<Lang, `/${Lang}/${string}`>>;
 
 export type PageId = keyof typeof routes;

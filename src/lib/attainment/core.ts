@@ -9,7 +9,9 @@
  * P3–P5 in business hours inside their window on business days; time « en attente d'un utilisateur » (pauses) is
  * not counted; a restoration at the deadline itself is on time.
  */
-import { dueInstant, isSlaInputError, type SlaRule } from "../sla/index.ts";
+import { isSlaInputError } from "../sla/errors.ts";
+import { dueInstant } from "../sla/fast-path.ts";
+import type { SlaRule } from "../sla/rules.ts";
 
 export type Centre = "cau" | "csc";
 export type Priority = 1 | 2 | 3 | 4 | 5;

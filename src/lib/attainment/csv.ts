@@ -8,18 +8,14 @@
  * pairs separated by `;`. Rows are produced one at a time (a generator), so a page can read a large file in
  * short slices without freezing. No DOM.
  */
-import { isCalendarDate, quebecInstant, quebecWallClock } from "../sla/index.ts";
+import { isCalendarDate } from "../sla/civil.ts";
+import { quebecInstant, quebecWallClock } from "../sla/quebec-time.ts";
 import type { AssessedIncident, CentreProfile, Incident, Priority } from "./core.ts";
+import { FIELDS, type Field, type Mapping } from "./fields.ts";
 
 export const BOM = "\ufeff";
 
-/** The fields a column can be mapped to; ref, priority and received are required. */
-export const FIELDS = ["ref", "priority", "received", "restored", "pauses"] as const;
-export type Field = (typeof FIELDS)[number];
-export const REQUIRED_FIELDS: readonly Field[] = ["ref", "priority", "received"];
-
-/** Column index per field (-1: not mapped). */
-export type Mapping = Record<Field, number>;
+export { FIELDS, REQUIRED_FIELDS, missingFields, type Field, type Mapping } from "./fields.ts";
 
 /** Why a row cannot become an incident. */
 export type RowReason = "missing-ref" | "unknown-priority" | "invalid-received" | "invalid-restored" | "invalid-pause" | "missing-field";
@@ -152,9 +148,6 @@ export function guessMapping(headers: readonly string[]): Mapping {
   }
   return mapping;
 }
-
-/** The required fields a mapping leaves out. */
-export const missingFields = (mapping: Mapping): Field[] => REQUIRED_FIELDS.filter((field) => mapping[field] < 0);
 
 const ISO_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,3})?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;

@@ -5,7 +5,8 @@
  * that every priority has met and missed incidents; two stay open and one row is wrong on purpose (restored before
  * received) to show how errors are reported.
  */
-import { dueInstant, quebecWallClock } from "../sla/index.ts";
+import { dueInstant } from "../sla/fast-path.ts";
+import { quebecWallClock } from "../sla/quebec-time.ts";
 import { BOM, csvCell } from "./csv.ts";
 import type { CentreProfile, Priority } from "./core.ts";
 
@@ -71,16 +72,17 @@ export function sampleCsv(profile: CentreProfile, lang: "fr" | "en"): string {
       rows.push([
         `${prefix}-${profile.centre.toUpperCase()}-${String(n).padStart(3, "0")}`,
         priorityText,
-        i % 5 === 4 ? received.toISOString().replace(".000Z", "Z") : text(received),
+        i % 5 === 4 ? new Date(Math.floor(received.getTime() / 60_000) * 60_000).toISOString().replace(".000Z", "Z") : text(received),
         text(restored),
         pauses.map((p) => `${text(p.from)}/${text(p.to)}`).join(";"),
       ]);
     }
   }
   // Two incidents still open at the end of the month, one wrong on purpose.
-  rows.push([`${prefix}-${profile.centre.toUpperCase()}-${++n}`, "P3", "2026-10-30 15:00", "", ""]);
-  rows.push([`${prefix}-${profile.centre.toUpperCase()}-${++n}`, "P5", "2026-10-30 10:00", "", ""]);
-  rows.push([`${prefix}-${profile.centre.toUpperCase()}-${++n}`, "P4", "2026-10-20 14:00", "2026-10-19 09:00", ""]);
+  const ref = () => `${prefix}-${profile.centre.toUpperCase()}-${String(++n).padStart(3, "0")}`;
+  rows.push([ref(), "P3", "2026-10-30 15:00", "", ""]);
+  rows.push([ref(), "P5", "2026-10-30 10:00", "", ""]);
+  rows.push([ref(), "P4", "2026-10-20 14:00", "2026-10-19 09:00", ""]);
   rows.sort((a, b) => (a[2]! < b[2]! ? -1 : 1));
   const lines = [SAMPLE_HEADERS[lang], ...rows].map((row) => row.map((cell) => csvCell(cell, sep)).join(sep));
   return `${BOM}${lines.join("\r\n")}\r\n`;

@@ -22,7 +22,7 @@ export { addDays, isCalendarDate } from "./civil.ts";
 export { checkRule, durationMs, MAX_DAYS, MAX_DURATION_MS, type DurationUnit, type SlaRule, type TimeWindow } from "./rules.ts";
 export { mergePauses, type Pause } from "./pauses.ts";
 export type { LocalizedName, StartReason, Step, StepKind } from "./steps.ts";
-export { dueDate, dueInstant, type DueDateOptions, type DueDateResult } from "./due-date.ts";
+export { dueDate, type DueDateOptions, type DueDateResult } from "./due-date.ts";
 export {
   allowedDowntimeMs,
   calculatorLevel,
