@@ -2,7 +2,7 @@ import { getViteConfig } from "astro/config";
 import { sourceComparisonTest, sourcesDir } from "./test/support/sources.ts";
 
 /** The gates that read the built site (DIST_DIR, or dist/): parity, links, accessibility, page weight. */
-const builtSiteChecks = ["test/build/**/*.test.ts", "test/a11y/**/*.test.ts", "test/budget/**/*.test.ts"];
+const builtSiteChecks = ["test/build/**/*.test.ts", "test/a11y/**/*.test.ts", "test/budget/**/*.test.ts", "test/html/**/*.test.ts"];
 
 /** The comparison with the source pages runs only when SOURCES_DIR names their folder (test/support/sources.ts). */
 const withoutSources = sourcesDir() ? [] : [sourceComparisonTest];

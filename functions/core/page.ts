@@ -13,7 +13,7 @@ import en from "../../src/i18n/ui/en.ts";
 import { fields, type FormType } from "../../src/lib/forms/fields.ts";
 import type { FormLang } from "../../src/lib/forms/messages.ts";
 import type { UiStrings } from "../../src/i18n/ui/schema.ts";
-import { formCss, FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
+import { FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
 import { serviceLabels } from "../../src/lib/forms/service-labels.ts";
 
 export const uiStrings: Record<FormLang, UiStrings> = { fr, en };
@@ -51,6 +51,8 @@ export function renderFormPage(input: FormPageInput): string {
   const title = (strings[`forms.type.${input.type}`] as string) ?? input.type;
   const errorWord = (strings["forms.errorPrefix"] as string) ?? "";
   const o = input.siteOrigin;
+  // The page wears the site's PIV header and footer, styled by the build's dist/sdg/handler.css (src/styles/sdg-kit.mjs).
+  const word = (key: string) => ((strings as Record<string, unknown>)[key] as string | undefined) ?? "";
   const estimate = typeof input.values.estimate === "string" ? { code: input.values.estimate } : undefined;
   const form = renderToString(
     h(FormView, {
@@ -75,14 +77,24 @@ export function renderFormPage(input: FormPageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(`${errorWord} ${title} – ${site}`)}</title>
-<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#111;margin:0}header{background:#095797;padding:1rem}header a{color:#fff;font-weight:700}main{padding:1rem;max-width:48rem;margin:0 auto}a{color:#095797}${formCss}</style>
+<link rel="stylesheet" href="${escape(`${o}/sdg/handler.css`)}">
 </head>
 <body>
-<header><a href="${escape(`${o}${href(input.lang, "home")}`)}">${escape(site)}</a></header>
-<main id="main">
+<a class="skip-link" href="#main">${escape(word("site.skipLink"))}</a>
+<header class="piv-header"><div class="piv-band"><div class="wrap piv-top">
+<a class="piv-logo" href="${escape(`${o}${href(input.lang, "home")}`)}"><img src="${escape(`${o}/sdg/img/QUEBEC_blanc.svg`)}" alt="${escape(word("site.signatureHomeAlt"))}" width="200" height="40"></a>
+<p class="piv-title"><a href="${escape(`${o}${href(input.lang, "home")}`)}">${escape(site)}</a></p>
+</div></div></header>
+<div class="wrap">
+<main id="main" tabindex="-1">
 <h1>${escape(title)}</h1>
 ${form}
 </main>
+</div>
+<footer class="piv-footer"><div class="wrap piv-footer-bottom">
+<img src="${escape(`${o}/sdg/img/QUEBEC_couleur.svg`)}" alt="${escape(word("site.signatureAlt"))}" width="140" height="28">
+<p class="copyright">${escape(word("site.copyright").replace("{year}", String(new Date().getFullYear())))}</p>
+</div></footer>
 </body>
 </html>`;
 }

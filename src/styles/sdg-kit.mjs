@@ -1,14 +1,24 @@
 // @ts-check
 /**
- * Build step for valid HTML: Astro writes its island rule (`astro-island, … {display:contents}`) as a
- * <style> element before the first island, inside <body>, which HTML forbids. The same rule is in
- * global.scss (in the head's stylesheet), so the inline copy is removed from every built page.
+ * The SDG kit's build step (an Astro integration), run when `astro build` is done:
+ * - valid HTML: Astro writes its island rule (`astro-island, … {display:contents}`) as a <style> element
+ *   before the first island, inside <body>, which HTML forbids. The same rule is in global.scss (in the
+ *   head's stylesheet), so the inline copy is removed from every built page;
+ * - the pages the API handlers render (functions/core/page.ts) cannot know the build's hashed file names:
+ *   src/styles/handler.scss is compiled to dist/sdg/handler.css, and the kit's files it and the handlers
+ *   use (fonts, signatures, icon) are copied from node_modules/qc-trousse-sdg/dist to dist/sdg/.
  */
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as sass from "sass";
 
 export const ISLAND_STYLE = "<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>";
+const root = fileURLToPath(new URL("../..", import.meta.url));
+export const KIT_DIST = join(root, "node_modules", "qc-trousse-sdg", "dist");
+export const KIT_SCSS = join(root, "node_modules", "qc-trousse-sdg", "src", "sdg", "scss");
+/** The kit's files the handlers' pages name directly (besides those handler.css refers to). */
+export const HANDLER_ASSETS = ["img/QUEBEC_blanc.svg", "img/QUEBEC_couleur.svg"];
 
 /**
  * @param {string} dir
@@ -22,16 +32,36 @@ async function* htmlFiles(dir) {
   }
 }
 
+/** @param {string} outDir the built site */
+export async function writeHandlerAssets(outDir) {
+  const { css } = sass.compile(join(root, "src", "styles", "handler.scss"), {
+    loadPaths: [KIT_SCSS],
+    style: "compressed",
+    quietDeps: true,
+    silenceDeprecations: ["if-function"],
+  });
+  const target = join(outDir, "sdg");
+  await mkdir(target, { recursive: true });
+  await writeFile(join(target, "handler.css"), css);
+  const referenced = [...css.matchAll(/url\("?\/sdg\/([^")]+)"?\)/g)].map((m) => /** @type {string} */ (m[1]));
+  for (const file of new Set([...referenced, ...HANDLER_ASSETS])) {
+    await mkdir(dirname(join(target, file)), { recursive: true });
+    await copyFile(join(KIT_DIST, file), join(target, file));
+  }
+}
+
 /** @returns {import("astro").AstroIntegration} */
 export function sdgKit() {
   return {
     name: "sdg-kit",
     hooks: {
       "astro:build:done": async ({ dir }) => {
-        for await (const file of htmlFiles(fileURLToPath(dir))) {
+        const outDir = fileURLToPath(dir);
+        for await (const file of htmlFiles(outDir)) {
           const html = await readFile(file, "utf8");
           if (html.includes(ISLAND_STYLE)) await writeFile(file, html.split(ISLAND_STYLE).join(""));
         }
+        await writeHandlerAssets(outDir);
       },
     },
   };

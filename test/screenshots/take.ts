@@ -35,6 +35,8 @@ const shots: Shot[] = [
       await page.waitForSelector("astro-island:not([ssr])", { timeout: 10_000 }).catch(() => {});
       await page.locator("main form button[type=submit]").first().click();
       await page.waitForTimeout(300);
+      // The summary takes the focus; show it with the page title above it.
+      await page.evaluate(() => window.scrollTo(0, Math.max(0, (document.querySelector("h1")?.getBoundingClientRect().top ?? 0) + window.scrollY - 16)));
     },
     fullPage: false,
   },

@@ -193,7 +193,7 @@ function privacyNotice(p: FormViewProps): El {
 function summary(p: FormViewProps): El | null {
   if (p.summary.length === 0 && !p.formError) return null;
   const titleId = `${p.type}-error-summary-title`;
-  return h("div", { class: "sf-error-summary", ref: p.summaryRef, tabindex: -1, "aria-labelledby": titleId }, [
+  return h("div", { class: "sf-error-summary", role: "region", ref: p.summaryRef, tabindex: -1, "aria-labelledby": titleId }, [
     h(
       "h2",
       { id: titleId },
@@ -252,37 +252,3 @@ export function FormView(p: FormViewProps): El {
     ],
   );
 }
-
-/** Styles of the forms, shared by the site (inlined by the Astro wrapper) and the handlers' error page. */
-export const formCss = `
-.sf-form{max-width:40rem}
-.sf-field{margin:0 0 1.5rem;border:0;padding:0}
-.sf-field--error{border-left:4px solid #b30000;padding-left:1rem}
-.sf-label{display:block;font-weight:700;margin-bottom:.25rem;padding:0}
-.sf-optional{font-weight:400}
-.sf-hint{margin:0 0 .25rem;color:#404040}
-.sf-error-message{margin:0 0 .25rem;color:#b30000;font-weight:700}
-.sf-form input[type=text],.sf-form input[type=email],.sf-form input[type=tel],.sf-form select,.sf-form textarea{display:block;width:100%;max-width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:2px solid #404040;border-radius:0;background:#fff;color:#111}
-.sf-form .sf-input--short{max-width:8rem}
-.sf-form input:focus,.sf-form select:focus,.sf-form textarea:focus,.sf-button:focus,.sf-error-summary:focus,.sf-error-summary a:focus{outline:3px solid #ffbf47;outline-offset:0;box-shadow:0 0 0 5px #111}
-.sf-field--error input,.sf-field--error select,.sf-field--error textarea{border-color:#b30000}
-.sf-choices{display:flex;flex-direction:column;gap:.5rem}
-.sf-choice{display:flex;align-items:center;gap:.5rem}
-.sf-choice input{width:1.5rem;height:1.5rem;margin:0}
-.sf-error-summary{border:4px solid #b30000;padding:1rem;margin-bottom:1.5rem}
-.sf-error-summary h2{margin-top:0;font-size:1.25rem}
-.sf-error-summary a{color:#b30000;font-weight:700}
-.sf-privacy{border-top:1px solid #808080;margin:2rem 0 1rem;padding-top:1rem;font-size:.95em}
-.sf-privacy h2{font-size:1.15rem}
-.sf-estimate{margin:0 0 1.5rem;padding:1rem;background:#f2f2f2}
-.sf-estimate h2{font-size:1.1rem;margin-top:0}
-.sf-estimate-summary{white-space:pre-line}
-.sf-button{font:inherit;font-weight:700;padding:.6rem 1.2rem;min-height:44px;border:2px solid #095797;background:#095797;color:#fff;cursor:pointer}
-.sf-button--secondary{background:#fff;color:#095797}
-.sf-button[disabled]{opacity:.7;cursor:progress}
-.sf-actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
-.sf-status{margin:0}
-.sf-honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-.sf-visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-@media print{.sf-no-print{display:none}}
-`;

@@ -1,0 +1,69 @@
+/**
+ * Gate 5, valid HTML: the Nu HTML Checker reports no error on any built page (both languages, /, 404),
+ * and proof on a fixture that a <style> element inside <body> (what Astro writes before an island, and
+ * what the forms once inlined) is an error. The page a handler renders (a form sent back with its errors)
+ * is valid too, wears the PIV header and footer, and links the build's dist/sdg/handler.css, whose fonts
+ * and images are in dist/sdg/.
+ */
+import { afterAll, describe, expect, test } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderFormPage } from "../../functions/core/page.ts";
+import { cleanFixtures, fixtureSite } from "../support/fixtures.ts";
+import { distDir } from "../support/serve-dist.ts";
+import { listPages } from "../support/site.ts";
+import { checkHtml, formatHtmlErrors } from "./vnu.ts";
+
+afterAll(cleanFixtures);
+
+describe("valid HTML (Nu HTML Checker)", () => {
+  test("zero errors on every built page", { timeout: 180_000 }, async () => {
+    const pages = listPages(distDir());
+    expect(pages.length).toBeGreaterThan(30);
+    const errors = await checkHtml(distDir());
+    console.log(`\nNu HTML Checker, ${distDir()}: ${pages.length} pages, ${errors.length} errors\n`);
+    expect(formatHtmlErrors(errors)).toBe("");
+  });
+
+  test("the check fails when it should (fixture): a <style> inside <body>", { timeout: 120_000 }, async () => {
+    const root = fixtureSite("invalid-html");
+    const errors = await checkHtml(root, [join(root, "fr", "confidentialite", "index.html")]);
+    expect(errors.map((e) => e.message)).toContain("A “style” element in “body” must be the first child of its parent.");
+  });
+});
+
+describe("the page a handler renders", () => {
+  test("valid, in the PIV frame, styled by dist/sdg/handler.css whose files exist", { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "handler-page-"));
+    try {
+      const files = (["fr", "en"] as const).map((lang) => {
+        const message = lang === "fr" ? "Le champ « Organisation » est obligatoire." : "The “Organisation” field is required.";
+        const html = renderFormPage({
+          type: "adviser-request",
+          lang,
+          values: { organisation: "" },
+          errors: { organisation: message },
+          summary: [{ field: "organisation", message }],
+          source: "/",
+          siteOrigin: "",
+          retentionMonths: 24,
+        });
+        expect(html).toContain('<link rel="stylesheet" href="/sdg/handler.css">');
+        expect(html).toContain('class="piv-band"');
+        expect(html).toContain(lang === "fr" ? "© Gouvernement du Québec, " : "© Government of Québec, ");
+        expect(html).not.toContain("<style");
+        const file = join(dir, `${lang}.html`);
+        writeFileSync(file, html);
+        return file;
+      });
+      expect(formatHtmlErrors(await checkHtml(dir, files))).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const css = readFileSync(join(distDir(), "sdg", "handler.css"), "utf8");
+    const refs = [...css.matchAll(/url\("?(\/sdg\/[^")]+)"?\)/g)].map((m) => m[1] as string);
+    expect(refs.length).toBeGreaterThanOrEqual(3);
+    for (const ref of [...refs, "/sdg/img/QUEBEC_blanc.svg", "/sdg/img/QUEBEC_couleur.svg"]) expect(existsSync(join(distDir(), ref)), ref).toBe(true);
+  });
+});
