@@ -6,7 +6,8 @@
  * Screenshots at 320 and 1280 px go to /tmp (ATTAINMENT_SCREENSHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { launchBrowser } from "../support/browser.ts";
 import { serveDist } from "../support/serve-dist.ts";
 import { href } from "../../src/i18n/routes.ts";
@@ -36,6 +37,35 @@ const open = async (lang: "fr" | "en"): Promise<Page> => {
   await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
   return page;
 };
+
+/** axe-core (pa11y's engine) on the live page: the mapping and report states pa11y does not reach. */
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** A page whose modules under /_astro/ wait until `release()`: the tool as it is before any script runs. */
+async function heldPage(context: BrowserContext): Promise<{ page: Page; release: () => Promise<void> }> {
+  const page = await context.newPage();
+  const held: Route[] = [];
+  let open = false;
+  await page.route(/\/_astro\/.*\.js$/, (route) => {
+    if (open) void route.continue();
+    else held.push(route);
+  });
+  return {
+    page,
+    release: async () => {
+      open = true;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+    },
+  };
+}
 
 /** The figures the module gives for the example, as the page prints them (P1 … P5 rows). */
 function expectedRows(centre: "cau" | "csc", lang: "fr" | "en"): string[][] {
@@ -77,9 +107,11 @@ describe("the report with JavaScript", () => {
     expect(await page.getByLabel(t("attainment.field.ref")).inputValue()).toBe("0");
     expect(await page.getByLabel(t("attainment.field.received")).inputValue()).toBe("2");
     expect(await page.getByLabel(`${t("attainment.field.pauses")} ${t("attainment.optional")}`).inputValue()).toBe("4");
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: t("attainment.run") }).press("Enter");
     await page.locator(".ar-figures").waitFor();
     expect(await figures(page)).toEqual(expectedRows("cau", "fr"));
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("ar-report-heading");
     // The chart is one image with a text alternative; the rows in error and the missed incidents are listed.
     expect(await page.locator(".ar-chart svg[role=img]").getAttribute("aria-label")).toBe(t("attainment.chartLabel"));
@@ -212,6 +244,48 @@ describe("bad input gets a clear message in the page's language", () => {
     await expect.poll(async () => plain(await page.getByRole("alert").textContent()), { timeout: 30_000 }).toBe(plain(t("attainment.error.tooManyRows", { max: "100,000" })));
     await page.close();
   }, 120_000);
+});
+
+describe("first paint shows the tool, and hydration changes nothing on screen", () => {
+  test.each([[1280, 900], [375, 740]])("%i px: the same pixels before and after the script", async (width, height) => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const { page, release } = await heldPage(context);
+    await page.goto(`${server.url}${href("fr", "attainment")}`);
+    const tool = page.locator(".ar").first();
+    expect(await page.locator("astro-island[ssr]").count()).toBe(1);
+    const before = await tool.screenshot({ animations: "disabled" });
+    await release();
+    await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
+    const after = await tool.screenshot({ animations: "disabled" });
+    expect(after.equals(before)).toBe(true);
+    await context.close();
+  });
+
+  // Shifts of the tool and what follows it; the site header's own web-font swap (every page, layout's concern) is left out.
+  test.each([[1280, 900], [375, 740]])("%i px: no layout shift of the tool (CLS 0)", async (width, height) => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shift: number };
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        type Shift = { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> };
+        for (const entry of list.getEntries() as unknown as Shift[]) {
+          const inMain = entry.sources.some((source) => {
+            const node = source.node;
+            const element = node instanceof Element ? node : node?.parentElement;
+            return Boolean(element?.closest("main"));
+          });
+          if (!entry.hadRecentInput && inMain) w.__shift += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${server.url}${href("fr", "attainment")}`, { waitUntil: "load" });
+    await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+    await context.close();
+  });
 });
 
 test("without JavaScript the page says once that the tool needs it", async () => {
