@@ -4,6 +4,10 @@
  * - valid HTML: Astro writes its island rule (`astro-island, … {display:contents}`) as a <style> element
  *   before the first island, inside <body>, which HTML forbids. The same rule is in global.scss (in the
  *   head's stylesheet), so the inline copy is removed from every built page;
+ * - search snippets with their spaces: Astro writes adjacent cells and items without white space between
+ *   them (`</td><td>`), so Pagefind, which indexes the built pages next, read « contact65% » for « contact »
+ *   and « 65 % » in two cells. A line break goes between a closing cell, item or block tag and the next tag;
+ *   browsers ignore that white space in tables, lists and between blocks;
  * - the pages the API handlers render (functions/core/page.ts) cannot know the build's hashed file names:
  *   src/styles/handler.scss is compiled to dist/sdg/handler.css, and the kit's files it and the handlers
  *   use (fonts, signatures, icon) are copied from node_modules/qc-trousse-sdg/dist to dist/sdg/.
@@ -14,6 +18,12 @@ import { fileURLToPath } from "node:url";
 import * as sass from "sass";
 
 export const ISLAND_STYLE = "<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>";
+const BLOCK_END = /(<\/(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|div|section)>)(?=<)/g;
+
+/** The built page, valid (no inline island style) and with white space between cells, items and blocks. */
+export function tidyHtml(/** @type {string} */ html) {
+  return html.split(ISLAND_STYLE).join("").replace(BLOCK_END, "$1\n");
+}
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const KIT_DIST = join(root, "node_modules", "qc-trousse-sdg", "dist");
 export const KIT_SCSS = join(root, "node_modules", "qc-trousse-sdg", "src", "sdg", "scss");
@@ -59,7 +69,8 @@ export function sdgKit() {
         const outDir = fileURLToPath(dir);
         for await (const file of htmlFiles(outDir)) {
           const html = await readFile(file, "utf8");
-          if (html.includes(ISLAND_STYLE)) await writeFile(file, html.split(ISLAND_STYLE).join(""));
+          const tidy = tidyHtml(html);
+          if (tidy !== html) await writeFile(file, tidy);
         }
         await writeHandlerAssets(outDir);
       },

@@ -64,15 +64,17 @@ describe("the layout of every content page, in both languages", () => {
 });
 
 describe("search", () => {
-  test("the search page loads our module only, which loads Pagefind; without JavaScript it says so and links to the catalogue", () => {
+  test("the search page loads our module only, which loads Pagefind's JavaScript API; without JavaScript it says so and links to the catalogue and the contacts", () => {
     for (const lang of ["fr", "en"] as const) {
       const html = read(routes.search[lang]);
       expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="/search.js">']);
       expect(html).not.toContain("pagefind-ui.css");
       expect(html).toContain(`href="${routes.home[lang]}#catalogue"`);
+      expect(html).toContain(`href="${routes.contacts[lang]}"`);
       expect(html).not.toContain("data-pagefind-body");
     }
-    expect(read("search.js")).toContain("/pagefind/pagefind-ui.js");
+    expect(read("search.js")).toContain('import("/pagefind/pagefind.js")');
+    expect(read("search.js")).not.toContain("pagefind-ui");
   });
   test("every content page has a plain search form leading to the search page of its language", () => {
     expect(read(routes.telephony.fr)).toMatch(/<form class="search-form" role="search" action="\/fr\/recherche\/" method="get">/);
