@@ -18,6 +18,7 @@ import { checkRateLimit } from "./rate-limit.ts";
 import { defaultReferenceGenerator, type ReferenceGenerator } from "../../src/lib/submissions/reference.ts";
 import { createSubmission } from "../../src/lib/submissions/store.ts";
 import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "../../src/lib/submissions/notify.ts"; // inbox (issue 7)
+import { acknowledge, ACK_MAX_PER_RECIPIENT } from "../../src/lib/submissions/acknowledge.ts"; // issue 14
 
 export interface Deps extends WrapperDeps {
   config: Config;
@@ -169,7 +170,13 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
     return log("idempotency_conflict", formError({ code: "idempotency_conflict", status: 422, answers: split.answers, source }), { reference: stored.reference });
   }
   // inbox (issue 7): tell business development (reference and link only); never fails the submission.
-  if (stored.outcome === "created") await notifyNewSubmission({ reference: stored.reference, type, createdAt: deps.now().toISOString() }, deps.notify, deps.log);
+  if (stored.outcome === "created") {
+    await notifyNewSubmission({ reference: stored.reference, type, createdAt: deps.now().toISOString() }, deps.notify, deps.log);
+    // issue 14: the acknowledgement to the requester, once stored; bounded per recipient as well as per client.
+    const recipientLimit = { table: config.rateLimitTable, max: ACK_MAX_PER_RECIPIENT, windowSeconds: config.rateLimitWindowSeconds, secret: config.rateLimitSecret };
+    await acknowledge({ reference: stored.reference, type, lang, answers: result.answers }, deps.notify, deps.log,
+      async (recipient) => (await checkRateLimit(deps.db, recipientLimit, `ack/${recipient}`, deps.now())).allowed);
+  }
   return log(stored.outcome, success(stored.reference), { reference: stored.reference, attempts: stored.attempts });
 
   function success(reference: string): HttpResult {

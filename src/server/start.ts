@@ -155,7 +155,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const distDir = resolve(options.distDir ?? process.env.DIST_DIR ?? "dist");
   const dynamo = await startDynalite({ path: join(dataDir, "dynamodb") });
   await ensureTables(dynamo.endpoint, localTableNames);
-  const env = {
+  const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     SUBMISSIONS_TABLE: localTableNames.submissions,
     RATE_LIMIT_TABLE: localTableNames.rateLimits,
@@ -209,6 +209,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${address.port}`;
+  // issue 14: links in emails are absolute; locally they use this server's own address (the handlers read
+  // their settings at their first request, after this line).
+  env.LOCAL_ORIGIN ||= url;
   const endpointFile = join(dataDir, ENDPOINT_FILE);
   writeFileSync(endpointFile, JSON.stringify({ endpoint: dynamo.endpoint, pid: process.pid }));
   return {

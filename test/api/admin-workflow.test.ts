@@ -262,9 +262,11 @@ describe("new-submission notification", () => {
   it("never throws: a failed delivery is logged by reference and the caller carries on", async () => {
     const failing: Notifier = { kind: "ses", send: async () => { throw new Error("boom"); } };
     const logs: LogEntry[] = [];
-    const outcome = await notifyNewSubmission({ reference: "INF-ABCD-EFGH", type: "inquiry", createdAt: "x" }, { notifier: failing, to: "a@b.ca", from: "c@d.ca", siteOrigin: "" }, (e) => logs.push(e));
+    const outcome = await notifyNewSubmission({ reference: "INF-ABCD-EFGH", type: "inquiry", createdAt: "x" }, { notifier: failing, to: "a@b.ca", from: "c@d.ca", siteOrigin: "https://services.example.ca" }, (e) => logs.push(e));
     expect(outcome).toBe("failed");
-    expect(logs[0]).toMatchObject({ reference: "INF-ABCD-EFGH", outcome: "failed", error: "Error" });
+    // Retried once (issue 14), then logged as failed.
+    expect(logs.map((l) => l.outcome)).toEqual(["retrying", "failed"]);
+    expect(logs[1]).toMatchObject({ reference: "INF-ABCD-EFGH", outcome: "failed", error: "Error" });
     expect(await notifyNewSubmission({ reference: "INF-ABCD-EFGH", type: "inquiry", createdAt: "x" }, notifySettingsFromEnv({}), quiet)).toBe("skipped");
     expect(notifySettingsFromEnv({ NOTIFY_EMAIL: "a@b.ca", NOTIFICATION_SENDER: "site@b.ca" })?.notifier?.kind).toBe("ses");
   });

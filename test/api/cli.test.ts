@@ -10,6 +10,7 @@ import { quebecWallClock } from "../../src/lib/sla/quebec-time.ts";
 import { request } from "node:http";
 import { hostName, startLocalServer } from "../../src/server/start.ts";
 import { key, postEvent, startTestDb, testEnv, validAdviser, validInquiry, type TestDb } from "./support.ts";
+import { expectOnlyAbsoluteLinks } from "../support/outbox.ts";
 
 let db: TestDb;
 const refs: Record<string, string> = {};
@@ -89,6 +90,8 @@ describe("npm run submissions", () => {
       out = "";
       await run(["show", reference, "--data", dataDir], (t) => (out += t));
       expect(out).toContain(validAdviser.organisation);
+      // The notification and the acknowledgement link absolutely to the local server (issue 14).
+      expect(expectOnlyAbsoluteLinks(dataDir, server.url.replace("127.0.0.1", "localhost"))).toHaveLength(2);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -16,6 +16,7 @@ import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { startLocalServer, type LocalServer } from "../../src/server/start.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { expectOnlyAbsoluteLinks } from "../support/outbox.ts";
 
 let server: LocalServer;
 let browser: Browser;
@@ -28,8 +29,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  const origin = server?.url.replace("127.0.0.1", "localhost");
   await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    // Every email these submissions caused (notification, acknowledgement) links absolutely to this server (issue 14).
+    if (dataDir) expectOnlyAbsoluteLinks(dataDir, origin);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 async function stored(reference: string) {

@@ -5,7 +5,7 @@
  * adds an internal note, goes back to the list and exports the filter as CSV. Needs a built site:
  * DIST_DIR (default dist).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -17,6 +17,7 @@ import { useTranslations } from "../../src/i18n/index.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { startLocalServer, type LocalServer } from "../../src/server/start.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { expectOnlyAbsoluteLinks } from "../support/outbox.ts";
 import { LOCAL_CLIENT_ID, LOCAL_ISSUER } from "../../src/server/auth/dev-sign-in.ts";
 import { loadOrCreateKeyPair, signJwt } from "../../src/server/auth/jwt.ts";
 import { createRequire } from "node:module";
@@ -84,13 +85,18 @@ const live = (page: Page) => page.locator(".inbox-live");
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
 describe("the inbox", () => {
-  it("notified business development of each submission through the local outbox (reference only)", () => {
-    const files = readdirSync(join(dataDir, "outbox"));
-    expect(files).toHaveLength(3);
-    const all = files.map((f) => readFileSync(join(dataDir, "outbox", f), "utf8")).join("\n");
+  it("notified business development of each submission through the local outbox (reference only), and acknowledged it to the requester", () => {
+    // Every link absolute, to this server (issue 14).
+    const messages = expectOnlyAbsoluteLinks(dataDir, server.url.replace("127.0.0.1", "localhost"));
+    const notices = messages.filter((m) => !m.file.endsWith("-ack.eml"));
+    expect(notices).toHaveLength(3);
+    const all = notices.map((m) => `${m.to}\n${m.subject}\n${m.body}`).join("\n");
     for (const ref of Object.values(refs)) expect(all).toContain(`/fr/boite-de-reception/?ref=${ref}`);
     expect(all).not.toContain("levis.ca");
     expect(all).not.toContain("Lévis");
+    const acks = messages.filter((m) => m.file.endsWith("-ack.eml"));
+    expect(acks.map((m) => m.to).sort()).toEqual(["ana@mce.gouv.qc.ca", "lea.roy@levis.ca", "paul@agence.gouv.qc.ca"]);
+    for (const ack of acks) for (const answer of ["Lévis", "Léa", "tarifs", "Paul", "Ana", "Exemple"]) expect(ack.body).not.toContain(answer);
   });
 
   it("signs in, filters, changes a status, adds a note and exports CSV", async () => {

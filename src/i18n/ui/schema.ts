@@ -480,6 +480,9 @@ export const uiSchema = z.strictObject({
   "inbox.dev.invalidRequest": text("Development sign-in page: the sign-in request is not valid"),
   "inbox.notify.subject": text("New-submission email: subject; {type} and {reference}"),
   "inbox.notify.body": text("New-submission email: text; {type}, {reference} and {link} (no personal information)"),
+  // Acknowledgement to the requester (email.ack.*): reference, what happens next, contact, privacy link; no answer repeated.
+  "email.ack.subject": text("Acknowledgement email: subject; {reference}"),
+  "email.ack.body": text("Acknowledgement email: text; {type}, {reference}, {contactEmail}, {contactPhone}, {privacyLink} (absolute)"),
   // --- site: PIV header and footer, search island (h3) ---
   "site.signatureHomeAlt": text("Text alternative of the government signature in the header, a link to the site's home page"),
   "site.signatureAlt": text("Text alternative of the colour government signature in the footer"),

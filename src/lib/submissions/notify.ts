@@ -10,6 +10,10 @@
  *     @aws-sdk/client-sesv2 is not a dependency of the project yet: it is loaded at run time from the
  *     Lambda runtime, which ships the AWS SDK v3 (see README: add the package to pin its version).
  * A failed notification never fails the submission: it is logged and the submission stands.
+ *
+ * Every link in an email is absolute (a relative one cannot be clicked in a mail client): the origin is
+ * `SITE_ORIGIN` on AWS and, locally, the local server's own address (`LOCAL_ORIGIN`, set by `npm start`).
+ * `deliver` refuses a message with a relative link, and retries a failed send once.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +33,8 @@ export interface EmailMessage {
   from: string;
   subject: string;
   text: string;
+  /** What the message is, for the outbox file name ("ack"); the notification has none. */
+  tag?: string;
 }
 
 export interface Notifier {
@@ -50,6 +56,42 @@ export function composeNotice(notice: NewSubmissionNotice, options: { siteOrigin
   const frPart = part("fr");
   const enPart = part("en");
   return { to: options.to, from: options.from, subject: `${frPart.subject} / ${enPart.subject}`, text: `${frPart.text}\n\n---\n\n${enPart.text}\n` };
+}
+
+/**
+ * The links of a plain-text message that are not absolute: any word that starts like a path (`/fr/…`,
+ * `./`, `../`, `?ref=`) or a link without a scheme (`www.…`, `//host`).
+ * @example relativeLinks("See https://a.ca/fr/x/ and /fr/boite-de-reception/?ref=1") // ["/fr/boite-de-reception/?ref=1"]
+ */
+export function relativeLinks(text: string): string[] {
+  return [...text.matchAll(/(?:^|[\s(<«"“])((?:\.{0,2}\/|\?|www\.)[^\s)>»"”]*)/g)].map((m) => m[1] as string).filter((link) => link !== "/");
+}
+
+/** Whether an origin can start an absolute link: `http(s)://host[:port]`, nothing after. */
+export function isAbsoluteOrigin(origin: string): boolean {
+  return /^https?:\/\/[^/\s?#]+$/.test(origin);
+}
+
+export class RelativeLinkError extends Error {
+  constructor() {
+    super("An email link is not absolute");
+    this.name = "RelativeLinkError";
+  }
+}
+
+/**
+ * Sends a message: refused (RelativeLinkError) when a link in it is relative; a failed send is retried
+ * once. Logs each failed attempt with `fields` (a reference and a kind, never personal data) and the
+ * error's name; throws the last error.
+ */
+export async function deliver(notifier: Notifier, message: EmailMessage, log: Logger, fields: { event: string; type?: string; reference?: string }): Promise<void> {
+  if (relativeLinks(message.text).length > 0) throw new RelativeLinkError();
+  try {
+    await notifier.send(message);
+  } catch (error) {
+    log({ ...fields, outcome: "retrying", error: (error as Error).name });
+    await notifier.send(message);
+  }
 }
 
 /** RFC 2047 encoded word, for a subject with accents. */
@@ -80,7 +122,7 @@ export function outboxNotifier(dir: string, now: () => Date = () => new Date()):
       mkdirSync(dir, { recursive: true });
       const date = now();
       const reference = /[A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(message.subject)?.[0] ?? "message";
-      const name = `${date.toISOString().replace(/[:.]/g, "-")}-${reference}.eml`;
+      const name = `${date.toISOString().replace(/[:.]/g, "-")}-${reference}${message.tag ? `-${message.tag}` : ""}.eml`;
       writeFileSync(join(dir, name), toEml(message, date), { flag: "wx" });
     },
   };
@@ -124,7 +166,8 @@ export interface NotifySettings {
 
 /** Where notifications go, from the environment; undefined when nothing is configured (nothing is sent). */
 export function notifySettingsFromEnv(env: Record<string, string | undefined> = process.env): NotifySettings | undefined {
-  const siteOrigin = (env.SITE_ORIGIN ?? "").replace(/\/+$/, "");
+  // The public origin; locally the server's own address, since SITE_ORIGIN stays empty there (relative redirects).
+  const siteOrigin = (env.SITE_ORIGIN || env.LOCAL_ORIGIN || "").replace(/\/+$/, "");
   if (env.OUTBOX_DIR) {
     return { notifier: outboxNotifier(env.OUTBOX_DIR), to: env.NOTIFY_EMAIL || "developpement-affaires@localhost", from: env.NOTIFICATION_SENDER || "site@localhost", siteOrigin };
   }
@@ -145,7 +188,7 @@ export async function notifyNewSubmission(
 ): Promise<"sent" | "skipped" | "failed"> {
   if (!settings?.notifier) return "skipped";
   try {
-    await settings.notifier.send(composeNotice(notice, settings));
+    await deliver(settings.notifier, composeNotice(notice, settings), log, { event: "notification", type: notice.type, reference: notice.reference });
     log({ event: "notification", type: notice.type, reference: notice.reference, outcome: `sent:${settings.notifier.kind}` });
     return "sent";
   } catch (error) {
