@@ -76,8 +76,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  const origin = server?.url.replace("127.0.0.1", "localhost");
   await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  try {
+    // Every email of the whole file (notifications, acknowledgements) links absolutely to this server.
+    if (dataDir) expect(expectOnlyAbsoluteLinks(dataDir, origin).length).toBeGreaterThan(0);
+  } finally {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
@@ -293,5 +299,46 @@ describe("the inbox", () => {
     const status = await page.evaluate(async () => (await fetch("/api/admin/submissions")).status);
     expect(status).toBe(401);
     await page.close();
+  });
+
+  it("by keyboard, a filter and a further page move focus to what they changed, read once", async () => {
+    // 26 more requests: the list shows 25 and offers the next page.
+    for (let i = 0; i < 26; i++) refs[`more${i}`] = await submit("/api/adviser-requests", { organisation: `Organisme ${String(i).padStart(2, "0")}`, name: "N", email: `n${i}@exemple.ca` });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${href("fr", "inbox")}`);
+    await page.getByRole("button", { name: t("inbox.signIn") }).click();
+    await page.getByLabel(t("inbox.dev.name")).fill("Kim");
+    await page.getByLabel(t("inbox.dev.email")).fill("kim@cspq.example");
+    await page.getByRole("button", { name: t("inbox.dev.submit") }).click();
+    await page.locator(".inbox-table").waitFor();
+
+    // The organisation filter, typed and sent with Enter.
+    await page.locator("#inbox-q").focus();
+    await page.keyboard.type("organisme");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focusedId(page)).toBe("inbox-results-status");
+    expect(plain(await page.locator("#inbox-results-status").textContent())).toBe("25 demandes affichées");
+    expect(plain(await live(page).textContent())).not.toContain("25 demandes");
+
+    // The next page, by keyboard: focus lands on the first new row; the new count is announced.
+    const more = page.getByRole("button", { name: t("inbox.more") });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    const rows = page.locator(".inbox-table tbody tr");
+    await expect.poll(() => rows.count()).toBe(26);
+    const lastRef = await rows.nth(25).locator("th a").getAttribute("id");
+    await expect.poll(() => focusedId(page)).toBe(lastRef);
+    await expect.poll(async () => plain(await live(page).textContent())).toBe("26 demandes affichées");
+    expect(await more.count()).toBe(0);
+
+    // A date range that ends before it starts: focus goes to the field, described by the error.
+    await page.locator("#inbox-from").fill("2026-03-02");
+    await page.locator("#inbox-to").fill("2026-03-01");
+    await page.locator("#inbox-q").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focusedId(page)).toBe("inbox-to");
+    expect(await page.locator("#inbox-to").getAttribute("aria-describedby")).toBe("inbox-date-hint inbox-filter-error");
+    await context.close();
   });
 });
