@@ -26,7 +26,7 @@ export class LoadProblem extends Error {
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * The text of a file's bytes: UTF-8 (a byte-order mark is dropped later); refuses NUL bytes and invalid UTF-8
+ * The text of a file's bytes: UTF-8 (the decoder drops a byte-order mark); refuses NUL bytes and invalid UTF-8
  * (a workbook, an image, UTF-16).
  * @throws LoadProblem "empty", "too-large" or "binary"
  */
