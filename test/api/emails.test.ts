@@ -53,6 +53,14 @@ describe("links in emails", () => {
     expect(sent).toEqual([]);
   });
 
+  it("on AWS, a sender without a business-development recipient still acknowledges, and notifies no one", async () => {
+    const settings = notifySettingsFromEnv({ NOTIFICATION_SENDER: "site@cspq.example", SITE_ORIGIN: ORIGIN });
+    expect(settings).toMatchObject({ to: "", from: "site@cspq.example", siteOrigin: ORIGIN });
+    expect(settings?.notifier?.kind).toBe("ses");
+    expect(await notifyNewSubmission({ reference: "INF-ABCD-EFGH", type: "inquiry", createdAt: "" }, settings, () => {})).toBe("skipped");
+    expect(notifySettingsFromEnv({ NOTIFY_EMAIL: "a@b.ca" })).toBeUndefined();
+  });
+
   it("takes the origin from SITE_ORIGIN, else the local server's own address", () => {
     expect(notifySettingsFromEnv({ OUTBOX_DIR: "/tmp/x", SITE_ORIGIN: `${ORIGIN}/`, LOCAL_ORIGIN: "http://localhost:1" })?.siteOrigin).toBe(ORIGIN);
     expect(notifySettingsFromEnv({ OUTBOX_DIR: "/tmp/x", SITE_ORIGIN: "", LOCAL_ORIGIN: "http://localhost:4321" })?.siteOrigin).toBe("http://localhost:4321");

@@ -171,9 +171,10 @@ export function notifySettingsFromEnv(env: Record<string, string | undefined> = 
   if (env.OUTBOX_DIR) {
     return { notifier: outboxNotifier(env.OUTBOX_DIR), to: env.NOTIFY_EMAIL || "developpement-affaires@localhost", from: env.NOTIFICATION_SENDER || "site@localhost", siteOrigin };
   }
-  const to = env.NOTIFY_EMAIL || env.NOTIFICATION_RECIPIENT;
+  // A sender alone still sends the acknowledgements (the notification needs its recipient too).
+  const to = env.NOTIFY_EMAIL || env.NOTIFICATION_RECIPIENT || "";
   const from = env.NOTIFICATION_SENDER;
-  if (!to || !from) return undefined;
+  if (!from) return undefined;
   return { notifier: sesNotifier(env.AWS_REGION ? { region: env.AWS_REGION } : {}), to, from, siteOrigin };
 }
 
@@ -186,7 +187,7 @@ export async function notifyNewSubmission(
   settings: NotifySettings | undefined,
   log: Logger = jsonLogger,
 ): Promise<"sent" | "skipped" | "failed"> {
-  if (!settings?.notifier) return "skipped";
+  if (!settings?.notifier || !settings.to) return "skipped";
   try {
     await deliver(settings.notifier, composeNotice(notice, settings), log, { event: "notification", type: notice.type, reference: notice.reference });
     log({ event: "notification", type: notice.type, reference: notice.reference, outcome: `sent:${settings.notifier.kind}` });
