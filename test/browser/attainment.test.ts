@@ -160,6 +160,10 @@ describe("the report with JavaScript", () => {
     await expect.poll(async () => plain(await alert.textContent())).toBe(
       t("attainment.error.missingFields", { fields: [t("attainment.field.ref"), t("attainment.field.priority"), t("attainment.field.received")].join(", ") }),
     );
+    // Each column is offered with its first value, to tell unnamed columns apart.
+    expect(await page.getByLabel(t("attainment.field.ref"), { exact: true }).locator("option").nth(3).textContent()).toBe(
+      t("attainment.columnExample", { number: 3, name: "C", example: "2026-11-02 09:00" }),
+    );
     // Keyboard: each select, one ArrowDown per column (option 0 is "not in the file").
     const fields: Array<[string, number]> = [
       [t("attainment.field.ref"), 1], [t("attainment.field.priority"), 2], [t("attainment.field.received"), 3],

@@ -40,6 +40,8 @@ interface Loaded {
   headers: string[];
   separator: string;
   rows: number;
+  /** The first row's values, shown beside each column. */
+  example: string[];
 }
 type Phase =
   | { kind: "input" }
@@ -134,7 +136,7 @@ export default function AttainmentReportIsland({ lang, strings, centres, now }: 
     setPhase({ kind: "busy", message: t("attainment.loading") });
     const answer = await ask(request, () => undefined);
     if (answer.type === "loaded") {
-      setPhase({ kind: "mapping", loaded: { headers: answer.headers, separator: answer.separator, rows: answer.rows }, mapping: answer.mapping });
+      setPhase({ kind: "mapping", loaded: { headers: answer.headers, separator: answer.separator, rows: answer.rows, example: answer.example }, mapping: answer.mapping });
     } else problem(answer.type === "error" ? answer.code : "read-failed", answer.type === "error" ? answer.size : undefined);
   }
 
@@ -264,7 +266,11 @@ export default function AttainmentReportIsland({ lang, strings, centres, now }: 
                 >
                   <option value="-1">{t("attainment.notInFile")}</option>
                   {loaded.headers.map((header, i) => (
-                    <option key={i} value={String(i)}>{t("attainment.column", { number: i + 1, name: header || "—" })}</option>
+                    <option key={i} value={String(i)}>
+                      {loaded.example[i]
+                        ? t("attainment.columnExample", { number: i + 1, name: header || "—", example: loaded.example[i] as string })
+                        : t("attainment.column", { number: i + 1, name: header || "—" })}
+                    </option>
                   ))}
                 </select>
               </div>

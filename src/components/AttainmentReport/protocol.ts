@@ -34,6 +34,6 @@ export interface WorkerReport {
 
 export type Response =
   | { type: "progress"; done: number; total?: number }
-  | { type: "loaded"; headers: string[]; separator: string; rows: number; mapping: Mapping }
+  | { type: "loaded"; headers: string[]; separator: string; rows: number; mapping: Mapping; example: string[] }
   | { type: "report"; report: WorkerReport }
   | { type: "error"; code: LoadError | "read-failed"; size?: number };

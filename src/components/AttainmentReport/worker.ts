@@ -30,7 +30,8 @@ async function load(request: Extract<Request, { type: "load" }>): Promise<Respon
     if (error instanceof LoadProblem) return { type: "error", code: error.code, ...(size !== undefined ? { size } : {}) };
     throw error;
   }
-  return { type: "loaded", headers: loaded.headers, separator: loaded.separator, rows: loaded.rows.length, mapping: guessMapping(loaded.headers) };
+  const example = (loaded.rows[0]?.cells ?? []).map((cell) => (cell.length > 40 ? `${cell.slice(0, 40)}…` : cell.trim()));
+  return { type: "loaded", headers: loaded.headers, separator: loaded.separator, rows: loaded.rows.length, mapping: guessMapping(loaded.headers), example };
 }
 
 async function run(request: Extract<Request, { type: "run" }>): Promise<Response> {

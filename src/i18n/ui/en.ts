@@ -512,6 +512,7 @@ export default {
   "attainment.optional": "(optional)",
   "attainment.notInFile": "— not in the file —",
   "attainment.column": "Column {number}: {name}",
+  "attainment.columnExample": "Column {number}: {name} (e.g. {example})",
   "attainment.run": "Produce the report",
   "attainment.back": "Choose another file",
   "attainment.progress": "Assessing incidents: {done} of {total}…",

@@ -512,6 +512,7 @@ export default {
   "attainment.optional": "(facultatif)",
   "attainment.notInFile": "— pas dans le fichier —",
   "attainment.column": "Colonne {number} : {name}",
+  "attainment.columnExample": "Colonne {number} : {name} (p. ex. {example})",
   "attainment.run": "Produire le rapport",
   "attainment.back": "Choisir un autre fichier",
   "attainment.progress": "Analyse des incidents : {done} sur {total}…",

@@ -524,6 +524,7 @@ export const uiSchema = z.strictObject({
   "attainment.optional": text("Attainment report: after an optional field's label"),
   "attainment.notInFile": text("Attainment report: option meaning the field is not in the file"),
   "attainment.column": text("Attainment report: a column in the mapping list; {number} and {name}"),
+  "attainment.columnExample": text("Attainment report: a column with the first row's value; {number}, {name} and {example}"),
   "attainment.run": text("Attainment report: button producing the report"),
   "attainment.back": text("Attainment report: button going back to choose another file"),
   "attainment.progress": text("Attainment report: progress; {done} and {total}"),
