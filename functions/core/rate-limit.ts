@@ -8,6 +8,7 @@
  * plain hash of an IPv4 address is reversed by trying all 2³² of them.
  */
 import { createHmac } from "node:crypto";
+import { isIP } from "node:net";
 import { UpdateItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 export interface RateLimitConfig {
@@ -56,4 +57,30 @@ export async function checkRateLimit(db: DynamoDBClient, config: RateLimitConfig
   const count = Number(result.Attributes?.count?.N ?? "1");
   if (count <= config.max) return { allowed: true, count };
   return { allowed: false, count, retryAfterSeconds: Math.max(1, windowEnd - seconds) };
+}
+
+/** The header CloudFront adds with the viewer's address and port ("198.51.100.10:46532", "2001:db8::1:46532"). */
+export const VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
+
+/**
+ * The address of a `CloudFront-Viewer-Address` value, without its port; undefined when it is not one.
+ * @example viewerIp("198.51.100.10:46532") // "198.51.100.10"
+ * @example viewerIp("2001:db8::1:46532") // "2001:db8::1"
+ */
+export function viewerIp(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  const cut = text.lastIndexOf(":");
+  if (cut <= 0 || !/^\d{1,5}$/.test(text.slice(cut + 1))) return undefined;
+  const address = text.slice(0, cut).replace(/^\[(.*)\]$/, "$1");
+  return isIP(address) ? address : undefined;
+}
+
+/**
+ * Whom a request counts against: the viewer's address CloudFront reports, but only when the request
+ * proved it came through CloudFront (`viaOrigin`: the origin secret was checked) — otherwise the header
+ * is the client's own text. Without it, the address API Gateway saw (behind CloudFront: the edge's).
+ */
+export function requestClient(viewerAddress: string | undefined, sourceIp: string, viaOrigin: boolean): string {
+  return (viaOrigin ? viewerIp(viewerAddress) : undefined) ?? sourceIp;
 }

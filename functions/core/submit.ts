@@ -14,7 +14,7 @@ import { bodyBytes, header, html, json, parseUrlEncoded, redirect, type HttpEven
 import { httpHandler, problem, UNAVAILABLE_RETRY_AFTER, type Request, type Route, type WrapperDeps } from "./lambda.ts";
 import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
 import { refillValues, renderFormPage, uiStrings } from "./page.ts";
-import { checkRateLimit } from "./rate-limit.ts";
+import { checkRateLimit, requestClient, VIEWER_ADDRESS_HEADER } from "./rate-limit.ts";
 import { defaultReferenceGenerator, type ReferenceGenerator } from "../../src/lib/submissions/reference.ts";
 import { createSubmission } from "../../src/lib/submissions/store.ts";
 import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "../../src/lib/submissions/notify.ts"; // inbox (issue 7)
@@ -125,7 +125,9 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
   const limit = await checkRateLimit(
     deps.db,
     { table: config.rateLimitTable, max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, secret: config.rateLimitSecret },
-    event.requestContext.http.sourceIp,
+    // Behind CloudFront the source address is the edge's: the viewer's comes in CloudFront-Viewer-Address,
+    // trusted only on a request that carried the origin secret (the wrapper refused any other).
+    requestClient(header(event, VIEWER_ADDRESS_HEADER), event.requestContext.http.sourceIp, deps.originSecret !== undefined),
     deps.now(),
   );
   if (!limit.allowed) {

@@ -21,11 +21,10 @@ import { Api } from "./Api.ts";
 import { Auth } from "./Auth.ts";
 import { useInfraConfig } from "./config.ts";
 import { cspHeader } from "./csp.ts";
+import { PERMISSIONS_POLICY, SECURITY_HEADERS } from "./security-headers.ts";
 import { viewerRequestSource } from "./viewer-request.ts";
 
-/** Denies powerful features the site never uses, so an injected script cannot ask for them either. */
-export const PERMISSIONS_POLICY =
-  "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()";
+export { PERMISSIONS_POLICY };
 
 export function Site({ app, stack }: StackContext) {
   const config = useInfraConfig(app);
@@ -60,13 +59,18 @@ export function Site({ app, stack }: StackContext) {
         }),
         override: true,
       },
-      strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, override: true },
-      contentTypeOptions: { override: true },
-      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      // The values are src/infra/security-headers.ts's, which the local server sends too.
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(SECURITY_HEADERS.hstsMaxAgeSeconds),
+        includeSubdomains: SECURITY_HEADERS.hstsIncludeSubdomains,
+        override: true,
+      },
+      contentTypeOptions: { override: true }, // nosniff, CloudFront's only value
+      frameOptions: { frameOption: SECURITY_HEADERS.frameOptions as cloudfront.HeadersFrameOption, override: true },
+      referrerPolicy: { referrerPolicy: SECURITY_HEADERS.referrerPolicy as cloudfront.HeadersReferrerPolicy, override: true },
     },
     customHeadersBehavior: {
-      customHeaders: [{ header: "Permissions-Policy", value: PERMISSIONS_POLICY, override: true }],
+      customHeaders: [{ header: "Permissions-Policy", value: SECURITY_HEADERS.permissionsPolicy, override: true }],
     },
   });
 

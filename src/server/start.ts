@@ -2,39 +2,29 @@
  * `npm start`: the whole product on one machine, in one process.
  *   1. builds the site when dist/ is missing or older than its sources (astro build + pagefind);
  *   2. starts dynalite persisted under .data/ and creates the missing tables (src/lib/submissions/tables.ts);
- *   3. serves the static site as S3 + CloudFront would (folders → index.html, unknown → 404.html
- *      with status 404) and /api/* through the SAME Lambda handlers, with an API Gateway v2 event.
+ *   3. serves the static site as S3 + CloudFront would (static.ts: folders → index.html, unknown →
+ *      404.html with status 404, CloudFront's security headers on every response) and /api/* through
+ *      the SAME Lambda handlers, with an API Gateway v2 event. Like CloudFront, it adds its own origin
+ *      secret (a new random one at each start) and the viewer's address to every request it forwards,
+ *      and drops any the client sent: the handlers check both exactly as on AWS.
  * Data survives a restart: it is LevelDB files under .data/dynamodb/.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { ORIGIN_HEADER } from "../../functions/core/lambda.ts";
+import { VIEWER_ADDRESS_HEADER } from "../../functions/core/rate-limit.ts";
 import { createHandler } from "../../functions/core/submit.ts";
 import type { HttpEvent, HttpResult } from "../../functions/core/http.ts";
+import { localSecurityHeaders, staticHandler } from "./static.ts";
 import { localTableNames } from "../lib/submissions/tables.ts";
 import { formAction, formTypes } from "../lib/forms/fields.ts";
 import { ensureTables, startDynalite } from "./dynalite.ts";
 import { createLocalAdmin } from "./auth/local-admin.ts"; // inbox (issue 7): sign-in, admin API, retention purge
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".ics": "text/calendar; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".webmanifest": "application/manifest+json",
-  ".woff2": "font/woff2",
-  ".wasm": "application/wasm",
-};
 
 /** The file where a running server says which dynalite endpoint holds the data (read by the CLI). */
 export const ENDPOINT_FILE = "dynamodb-endpoint.json";
@@ -58,6 +48,8 @@ export interface LocalServerOptions {
 
 export interface LocalServer {
   url: string;
+  /** The origin secret this server adds to the requests it forwards (tests call handlers without it). */
+  originSecret: string;
   /** dynalite's endpoint, for tests and the CLI. */
   dynamoEndpoint: string;
   dataDir: string;
@@ -109,36 +101,6 @@ function send(res: ServerResponse, result: HttpResult): void {
   res.end(result.body);
 }
 
-function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.writeHead(405, { allow: "GET, HEAD" }).end();
-    return;
-  }
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
-    res.writeHead(400).end();
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-  if (!existsSync(file)) {
-    res.writeHead(404, { "content-type": types[".html"] as string });
-    const notFound = join(root, "404.html");
-    if (existsSync(notFound) && req.method === "GET") createReadStream(notFound).pipe(res);
-    else res.end();
-    return;
-  }
-  res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-  if (req.method === "HEAD") res.end();
-  else createReadStream(file).pipe(res);
-}
-
 /**
  * The host name of a Host header, without its port.
  * @example hostName("localhost:4321") // "localhost"
@@ -155,6 +117,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const distDir = resolve(options.distDir ?? process.env.DIST_DIR ?? "dist");
   const dynamo = await startDynalite({ path: join(dataDir, "dynamodb") });
   await ensureTables(dynamo.endpoint, localTableNames);
+  // What CloudFront's custom origin header carries on AWS: here a fresh secret for this process.
+  const originSecret = randomBytes(32).toString("base64url");
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     SUBMISSIONS_TABLE: localTableNames.submissions,
@@ -164,6 +128,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     OUTBOX_DIR: join(dataDir, "outbox"), // inbox (issue 7): new-submission notifications as .eml files
     ...options.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
+    ORIGIN_SECRET: originSecret,
   };
   const quiet = options.logs === false ? { log: () => {} } : {};
   const routes = new Map(formTypes.map((type) => [formAction[type], createHandler(type, { env, ...quiet })]));
@@ -172,8 +137,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   // Only the names this server is reached by on this machine: a page on another domain that re-resolves to
   // 127.0.0.1 (DNS rebinding) must not reach the local data or the development sign-in.
   const allowedHosts = new Set(["localhost", "127.0.0.1", "[::1]", ...(options.host ? [options.host] : [])]);
+  const headers = localSecurityHeaders(distDir);
+  const serveSite = staticHandler({ root: distDir, headers });
   const server = createServer(async (req, res) => {
     try {
+      // CloudFront's response headers policy applies to the site and the API alike.
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      // What CloudFront adds to a request for the API, replacing whatever the client sent.
+      req.headers[ORIGIN_HEADER] = originSecret;
+      const peer = req.socket.remoteAddress ?? "127.0.0.1";
+      req.headers[VIEWER_ADDRESS_HEADER] = `${peer.replace(/^::ffff:(?=\d+\.)/, "")}:${req.socket.remotePort ?? 0}`;
       if (!allowedHosts.has(hostName(req.headers.host))) {
         res.writeHead(421, { "content-type": "text/plain; charset=utf-8" }).end("Misdirected request: unknown host name.\n");
         return;
@@ -194,7 +167,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         send(res, await handler(toEvent(req, body)));
         return;
       }
-      serveStatic(distDir, req, res);
+      serveSite(req, res);
     } catch (error) {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -216,6 +189,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   writeFileSync(endpointFile, JSON.stringify({ endpoint: dynamo.endpoint, pid: process.pid }));
   return {
     url: url.replace("localhost", "127.0.0.1"),
+    originSecret,
     dynamoEndpoint: dynamo.endpoint,
     dataDir,
     close: async () => {
@@ -249,23 +223,52 @@ export function needsBuild(distDir: string, root = process.cwd()): boolean {
   return newestMtime(sources) > statSync(index).mtimeMs;
 }
 
+/**
+ * The warnings of a build worth showing: Astro's and Vite's `[WARN]`/`[ERROR]` blocks, without the
+ * bundler's note that Astro's own "use astro:head-inject" directive is not preserved (one per MDX
+ * page, harmless: Astro handles head injection itself).
+ */
+export function realWarnings(output: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const blocks: string[] = [];
+  let current: string[] | undefined;
+  for (const line of plain.split("\n")) {
+    const starts = /^\d{2}:\d{2}:\d{2} /.test(line) || /^(error|warning)\b/i.test(line);
+    if (starts) {
+      if (current) blocks.push(current.join("\n").trimEnd());
+      current = /\[(WARN|ERROR)\]|^(error|warning)\b/i.test(line) ? [line] : undefined;
+    } else if (current) current.push(line);
+  }
+  if (current) blocks.push(current.join("\n").trimEnd());
+  return blocks.filter((block) => !(/MODULE_LEVEL_DIRECTIVE/.test(block) && /use astro:head-inject/.test(block)));
+}
+
 function build(distDir: string): void {
-  console.log(`Building the site into ${distDir} …`);
+  process.stdout.write(`Building the site into ${distDir} … `);
+  const started = performance.now();
   const run = (args: string[]) => {
-    const result = spawnSync("npx", args, { stdio: "inherit" });
-    if (result.status !== 0) throw new Error(`npx ${args.join(" ")} failed (exit ${result.status})`);
+    const result = spawnSync("npx", args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const output = `${result.stdout ?? ""}\n${result.stderr ?? ""}`;
+    if (result.status !== 0) {
+      process.stdout.write("failed\n");
+      process.stderr.write(output);
+      throw new Error(`npx ${args.join(" ")} failed (exit ${result.status})`);
+    }
+    for (const warning of realWarnings(output)) process.stderr.write(`${warning}\n`);
   };
   run(["astro", "build", "--outDir", distDir]);
   run(["pagefind", "--site", distDir, "--quiet"]);
+  process.stdout.write(`done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
 async function main(): Promise<void> {
   const distDir = resolve(process.env.DIST_DIR ?? "dist");
   if (needsBuild(distDir)) build(distDir);
   const server = await startLocalServer({ distDir });
-  console.log(`\nSite and API: ${server.url.replace("127.0.0.1", "localhost")}/`);
-  console.log(`Submissions are stored in ${join(server.dataDir, "dynamodb")} (dynalite at ${server.dynamoEndpoint}); they survive a restart.`);
-  console.log("List them with: npm run submissions -- list     Stop with Ctrl+C.\n");
+  console.log(`Site and API: ${server.url.replace("127.0.0.1", "localhost")}/`);
+  console.log(`Database: ${join(server.dataDir, "dynamodb")} (kept across restarts; npm run submissions -- list)`);
+  console.log("Stop with Ctrl+C.");
   const stop = async () => {
     await server.close();
     process.exit(0);

@@ -11,6 +11,7 @@ import { tables } from "../../src/lib/submissions/tables.ts";
 import { ADMIN_ROUTES, FUNCTION_IDS, PUBLIC_ROUTES, PUBLIC_TABLE_ACTIONS } from "../../src/infra/Api.ts";
 import { stageConfig } from "../../src/infra/config.ts";
 import { cspHeader } from "../../src/infra/csp.ts";
+import { siteSecurityHeaders } from "../../src/infra/security-headers.ts";
 import { ACCOUNT, FIXED_HASHES, FIXTURE_SITE, removeOutputs, synth, type Synthesized } from "./synth.ts";
 
 const APP = "offre-de-services";
@@ -366,6 +367,17 @@ describe("CloudFront site", () => {
     expect(headers.SecurityHeadersConfig.FrameOptions.FrameOption).toBe("DENY");
     const permissions = headers.CustomHeadersConfig.Items.find((h: { Header: string }) => h.Header === "Permissions-Policy");
     for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(permissions.Value).toContain(`${feature}=()`);
+    // The policy, written out as response headers, is exactly what the local server sends (one definition).
+    const cfg = headers.SecurityHeadersConfig;
+    const asHeaders = {
+      "content-security-policy": csp,
+      "strict-transport-security": `max-age=${cfg.StrictTransportSecurity.AccessControlMaxAgeSec}${cfg.StrictTransportSecurity.IncludeSubdomains ? "; includeSubDomains" : ""}`,
+      "x-content-type-options": "nosniff",
+      "x-frame-options": cfg.FrameOptions.FrameOption,
+      "referrer-policy": cfg.ReferrerPolicy.ReferrerPolicy,
+      "permissions-policy": permissions.Value,
+    };
+    expect(asHeaders).toEqual(siteSecurityHeaders(FIXED_HASHES));
     const config = distribution(dev);
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
       expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });

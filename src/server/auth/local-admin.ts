@@ -98,7 +98,10 @@ export function createLocalAdmin(options: LocalAdminOptions): LocalAdmin {
     ? { ready: Promise.resolve(), stop: () => {} }
     : schedulePurge(
         () => purgeExpired(db, config.submissionsTable, now()),
-        (outcome) => log({ event: "retention-purge", outcome: outcome.error ? "error" : `deleted:${outcome.deleted ?? 0}`, ...(outcome.error ? { error: outcome.error } : {}) }),
+        // A purge that found nothing says nothing (a quiet `npm start`); a deletion or a failure is logged.
+        (outcome) => {
+          if (outcome.error || (outcome.deleted ?? 0) > 0) log({ event: "retention-purge", outcome: outcome.error ? "error" : `deleted:${outcome.deleted ?? 0}`, ...(outcome.error ? { error: outcome.error } : {}) });
+        },
       );
 
   async function admin(req: IncomingMessage, url: URL): Promise<HttpResult> {
