@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
 const open = async (lang: "fr" | "en"): Promise<Page> => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ bypassCSP: true }); // axe goes in as a script tag, which the CSP (as on CloudFront) refuses
   await page.goto(`${server.url}${href(lang, "attainment")}`);
   // Hydrated when the island's form reacts: wait for Astro to finish.
   await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
