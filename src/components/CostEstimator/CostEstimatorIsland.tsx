@@ -20,7 +20,8 @@ import {
 } from "../../lib/estimate/index.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 import { FIELDS, fieldId, readRows, rowOf, type FieldName, type Row } from "./rows.ts";
-import { translator, type EstimateStrings, type EstimateTextKey } from "./strings.ts";
+import type { EstimateStrings, EstimateTextKey } from "./strings.ts";
+import { createTranslator } from "../../i18n/translator.ts";
 
 export interface CostEstimatorProps {
   lang: Lang;
@@ -43,7 +44,7 @@ const DEFAULT_START_MONTH = 4;
 
 export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Element {
   const { lang, priceList, strings, inquiryForm, headingLevel = 2, idPrefix = "ce" } = props;
-  const t = useMemo(() => translator(strings, lang), [strings, lang]);
+  const t = useMemo(() => createTranslator(strings, lang), [strings, lang]);
   const money = (cents: number) => formatMoney(cents, lang);
   const Heading = `h${headingLevel}` as "h2";
 

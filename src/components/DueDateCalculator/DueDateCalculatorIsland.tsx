@@ -15,7 +15,8 @@ import {
   type CalculatorLevel, type LevelInput, type LevelPlan, type LevelResult, type Pause,
 } from "../../lib/sla/index.ts";
 import { dueSentence, formatDuration, formatWhen, stepSentences, type StartEvent } from "./phrase.ts";
-import { translator, type SlaStrings, type SlaTextKey, type Translate } from "./strings.ts";
+import type { SlaStrings, SlaTextKey, Translate } from "./strings.ts";
+import { createTranslator } from "../../i18n/translator.ts";
 import { MAX_PAUSES, readState, writeState, type CalculatorState, type PauseFields } from "./url-state.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 
@@ -163,7 +164,7 @@ let nextKey = 1;
 const withKeys = (pauses: PauseFields[]): Row[] => pauses.map((p) => ({ ...p, key: nextKey++ }));
 
 export default function DueDateCalculatorIsland({ lang, strings, groups, holidaysHref, idPrefix = "ddc", now, headingLevel = 2 }: Props) {
-  const t = useMemo(() => translator(strings, lang), [strings, lang]);
+  const t = useMemo(() => createTranslator(strings, lang), [strings, lang]);
   const levels = useMemo(() => new Map(groups.flatMap((g) => g.levels.map((l) => [l.id, l] as const))), [groups]);
   const [state, setState] = useState<State>(STARTING_STATE);
   const [awake, setAwake] = useState(false);

@@ -6,7 +6,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
 import { SCOPES, suggestPriority, type Scope } from "../../lib/sla/priority.ts";
-import { translator, type PriorityStrings } from "../DueDateCalculator/strings.ts";
+import type { PriorityStrings } from "../DueDateCalculator/strings.ts";
+import { createTranslator } from "../../i18n/translator.ts";
 
 /** One priority of the centre's matrix, precomputed by the page. */
 export interface PriorityInfo {
@@ -37,7 +38,7 @@ const SCOPE_KEYS = {
 } as const;
 
 export default function PriorityHelperIsland({ lang, strings, centre, priorities, idPrefix, headingLevel = 2 }: Props) {
-  const t = translator(strings, lang);
+  const t = createTranslator(strings, lang);
   const [scope, setScope] = useState<Scope | undefined>(undefined);
   const [mission, setMission] = useState<boolean | undefined>(undefined);
   const [workaround, setWorkaround] = useState<boolean | undefined>(undefined);
