@@ -61,12 +61,54 @@ export function formatDuration(ms: number, t: Translate, lang: Lang): string {
 /** How the first step reads when the count follows another event than a request (docs/interpretations.md §8). */
 export type StartEvent = { kind: "billing-date" | "quarter-end"; date: string } | undefined;
 
+type PauseStep = Extract<Step, { kind: "pause" }>;
+
+/** Where a step ends, to place a pause before the first step it affects. */
+function stepEnd(step: Step): number | string | undefined {
+  switch (step.kind) {
+    case "count-window":
+    case "count-elapsed":
+      return step.to.getTime();
+    case "count-day":
+      return step.date;
+    case "due":
+      return step.at.getTime();
+    default:
+      return undefined;
+  }
+}
+
 /**
- * Each step of the working as a sentence; runs of consecutive counted days become one sentence.
+ * The steps in the order things happened: each pause just before the first counted stretch it cuts into (or
+ * the deadline), so the day it shortened follows the pause that explains it.
+ */
+export function inTimeOrder(steps: readonly Step[]): Step[] {
+  const pending = steps.filter((s): s is PauseStep => s.kind === "pause");
+  const out: Step[] = [];
+  for (const step of steps) {
+    if (step.kind === "pause") continue;
+    const end = stepEnd(step);
+    if (end !== undefined) {
+      const affects = (p: PauseStep) =>
+        typeof end === "string" ? quebecWallClock(p.from).date <= end : p.from.getTime() < end;
+      out.push(...pending.filter(affects));
+      for (let i = pending.length - 1; i >= 0; i--) if (affects(pending[i] as PauseStep)) pending.splice(i, 1);
+    }
+    if (step.kind === "due") out.push(...pending.splice(0));
+    out.push(step);
+  }
+  return [...out, ...pending];
+}
+
+/**
+ * Each step of the working as a sentence, in time order (`inTimeOrder`); runs of consecutive counted days
+ * become one sentence; a day's counted hours name the pauses that cut into them.
  * @example stepSentences([{ kind: "skip-holiday", date: "2026-12-25", id: "christmas-day", name: { fr: "Noël", en: "Christmas Day" } }], t, "fr")
  * // ["Vendredi 25 décembre 2026 : Noël, jour férié, non compté."]
  */
-export function stepSentences(steps: readonly Step[], t: Translate, lang: Lang, event?: StartEvent): string[] {
+export function stepSentences(given: readonly Step[], t: Translate, lang: Lang, event?: StartEvent): string[] {
+  const steps = inTimeOrder(given);
+  const pauses = steps.filter((s): s is PauseStep => s.kind === "pause");
   const out: string[] = [];
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as Step;
@@ -116,15 +158,24 @@ export function stepSentences(steps: readonly Step[], t: Translate, lang: Lang, 
         }
         break;
       }
-      case "count-window":
-        out.push(t("sla.step.countWindow", {
+      case "count-window": {
+        const vars = {
           day: formatDay(step.date, lang),
           counted: formatDuration(step.countedMs, t, lang),
           from: formatClock(step.from, lang),
           to: formatClock(step.to, lang),
           total: formatDuration(step.totalMs, t, lang),
+        };
+        const cutting = pauses.filter((p) => p.from < step.to && p.to > step.from);
+        out.push(cutting.length === 0 ? t("sla.step.countWindow", vars) : t("sla.step.countWindowPaused", {
+          ...vars,
+          pauses: cutting.map((p) => t("sla.step.pausePart", {
+            from: formatClock(p.from < step.from ? step.from : p.from, lang),
+            to: formatClock(p.to > step.to ? step.to : p.to, lang),
+          })).join(t("sla.step.pausePartJoin")),
         }));
         break;
+      }
       case "count-elapsed":
         out.push(t("sla.step.countElapsed", {
           from: formatWhen(step.from, lang, true),
