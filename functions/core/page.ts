@@ -5,15 +5,20 @@
  * (src/lib/forms/render.ts) with the errors and every answer kept, posting to the same API.
  * Nothing personal ever goes into a URL.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { href } from "../../src/i18n/routes.ts";
 import fr from "../../src/i18n/ui/fr.ts";
 import en from "../../src/i18n/ui/en.ts";
-import { fields, type FormType } from "../../src/lib/forms/fields.ts";
+import { fields, formPage, type FormType } from "../../src/lib/forms/fields.ts";
 import type { FormLang } from "../../src/lib/forms/messages.ts";
 import type { UiStrings } from "../../src/i18n/ui/schema.ts";
 import { FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
+import { fillLayout, layoutTemplatePath, SLOT_END, SLOT_START } from "../../src/lib/forms/layout.ts";
+import { ConfirmationView } from "../../src/components/forms/ConfirmationIsland.tsx";
+import { createTranslator } from "../../src/i18n/translator.ts";
 import { serviceLabels } from "../../src/lib/forms/service-labels.ts";
 
 export const uiStrings: Record<FormLang, UiStrings> = { fr, en };
@@ -45,14 +50,35 @@ export function refillValues(type: FormType, raw: Record<string, unknown>): Valu
   return values;
 }
 
+/**
+ * The built confirmation page of a language, the layout every handler page wears (src/lib/forms/layout.ts):
+ * read once from the built site — `LAYOUT_DIR` (the Lambda bundle's copy), else `DIST_DIR`, else `dist`.
+ */
+const templates = new Map<FormLang, string>();
+export function layoutTemplate(lang: FormLang): string {
+  let template = templates.get(lang);
+  if (template === undefined) {
+    const root = process.env.LAYOUT_DIR ?? process.env.DIST_DIR ?? "dist";
+    try {
+      template = readFileSync(join(root, layoutTemplatePath(lang)), "utf8");
+    } catch {
+      // No build beside the handler (a Lambda bundle without its copy of the layout): a plain, valid page
+      // rather than a failure; it holds no copy of the site's header or styles.
+      const name = escape(uiStrings[lang]["site.name"]);
+      template = `<!DOCTYPE html><html lang="${lang === "fr" ? "fr-CA" : "en-CA"}"><head><meta charset="utf-8">` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
+        `<title>${name}</title></head><body><main id="main"><h1>${name}</h1>${SLOT_START}${SLOT_END}</main></body></html>`;
+    }
+    templates.set(lang, template);
+  }
+  return template;
+}
+
 export function renderFormPage(input: FormPageInput): string {
   const strings = uiStrings[input.lang];
-  const site = strings["site.name"];
-  const title = (strings[`forms.type.${input.type}`] as string) ?? input.type;
-  const errorWord = (strings["forms.errorPrefix"] as string) ?? "";
+  const title = strings[`forms.type.${input.type}`];
+  const errorWord = strings["forms.errorPrefix"];
   const o = input.siteOrigin;
-  // The page wears the site's PIV header and footer, styled by the build's dist/sdg/handler.css (src/styles/sdg-kit.mjs).
-  const word = (key: string) => ((strings as Record<string, unknown>)[key] as string | undefined) ?? "";
   const estimate = typeof input.values.estimate === "string" ? { code: input.values.estimate } : undefined;
   const form = renderToString(
     h(FormView, {
@@ -70,31 +96,26 @@ export function renderFormPage(input: FormPageInput): string {
       ...(estimate ? { estimate } : {}),
     }),
   );
-  return `<!doctype html>
-<html lang="${input.lang === "fr" ? "fr-CA" : "en-CA"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escape(`${errorWord} ${title} – ${site}`)}</title>
-<link rel="stylesheet" href="${escape(`${o}/sdg/handler.css`)}">
-</head>
-<body>
-<a class="skip-link" href="#main">${escape(word("site.skipLink"))}</a>
-<header class="piv-header"><div class="piv-band"><div class="wrap piv-top">
-<a class="piv-logo" href="${escape(`${o}${href(input.lang, "home")}`)}"><img src="${escape(`${o}/sdg/img/QUEBEC_blanc.svg`)}" alt="${escape(word("site.signatureHomeAlt"))}" width="200" height="40"></a>
-<p class="piv-title"><a href="${escape(`${o}${href(input.lang, "home")}`)}">${escape(site)}</a></p>
-</div></div></header>
-<div class="wrap">
-<main id="main" tabindex="-1">
-<h1>${escape(title)}</h1>
-${form}
-</main>
-</div>
-<footer class="piv-footer"><div class="wrap piv-footer-bottom">
-<img src="${escape(`${o}/sdg/img/QUEBEC_couleur.svg`)}" alt="${escape(word("site.signatureAlt"))}" width="140" height="28">
-<p class="copyright">${escape(word("site.copyright").replace("{year}", String(new Date().getFullYear())))}</p>
-</div></footer>
-</body>
-</html>`;
+  const other = input.lang === "fr" ? "en" : "fr";
+  return fillLayout(layoutTemplate(input.lang), {
+    title: `${errorWord} ${title}`,
+    currentHref: `${o}${input.source}`,
+    otherLanguageHref: `${o}${href(other, formPage[input.type])}`,
+    main: `<h1>${escape(title)}</h1>${form}`,
+  });
+}
+
+/**
+ * The confirmation of a form posted without JavaScript: the site's confirmation page (what happens next, the
+ * contact) with the reference filled in; its language link opens the other language's confirmation of the
+ * same reference.
+ */
+export function renderConfirmationPage(input: { lang: FormLang; reference: string; siteOrigin: string }): string {
+  const t = createTranslator(uiStrings[input.lang], input.lang);
+  const other = input.lang === "fr" ? "en" : "fr";
+  const slot = renderToString(h(ConfirmationView, { t, reference: input.reference, print: false }));
+  return fillLayout(layoutTemplate(input.lang), {
+    otherLanguageHref: `${input.siteOrigin}${href(other, "confirmation", { query: { ref: input.reference } })}`,
+    slot,
+  });
 }

@@ -13,7 +13,8 @@ import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { bodyBytes, header, html, json, parseUrlEncoded, redirect, type HttpEvent, type HttpResult } from "./http.ts";
 import { httpHandler, problem, UNAVAILABLE_RETRY_AFTER, type Request, type Route, type WrapperDeps } from "./lambda.ts";
 import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
-import { refillValues, renderFormPage, uiStrings } from "./page.ts";
+import { refillValues, renderConfirmationPage, renderFormPage, uiStrings } from "./page.ts";
+import { dedupeSeed } from "../../src/lib/submissions/dedupe.ts";
 import { checkRateLimit, requestClient, VIEWER_ADDRESS_HEADER } from "./rate-limit.ts";
 import { defaultReferenceGenerator, type ReferenceGenerator } from "../../src/lib/submissions/reference.ts";
 import { createSubmission } from "../../src/lib/submissions/store.ts";
@@ -166,7 +167,8 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
   }
   const stored = await createSubmission(
     { db: deps.db, table: config.submissionsTable, now: deps.now, retentionMonths: config.retentionMonths, generateReference: deps.generateReference },
-    { type, lang, source, answers: result.answers, seed: idempotencyKey ?? deps.randomSeed() },
+    // Without a key (a form posted without JavaScript), identical answers within 10 minutes are one submission.
+    { type, lang, source, answers: result.answers, seed: idempotencyKey ?? (mode === "html" ? dedupeSeed(type, result.answers, deps.now()) : deps.randomSeed()) },
   );
   if (stored.outcome === "conflict") {
     return log("idempotency_conflict", formError({ code: "idempotency_conflict", status: 422, answers: split.answers, source }), { reference: stored.reference });
@@ -182,7 +184,9 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
   return log(stored.outcome, success(stored.reference), { reference: stored.reference, attempts: stored.attempts });
 
   function success(reference: string): HttpResult {
-    if (mode === "html") return redirect(`${config.siteOrigin}${href(lang, "confirmation", { query: { ref: reference } })}`);
+    // Without JavaScript the static confirmation page cannot read its address: the handler renders it, in the
+    // site's layout, with the reference.
+    if (mode === "html") return html(200, renderConfirmationPage({ lang, reference, siteOrigin: config.siteOrigin }));
     return json(201, { reference });
   }
 

@@ -115,6 +115,8 @@ export function hostName(header: string | undefined): string {
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const dataDir = resolve(options.dataDir ?? ".data");
   const distDir = resolve(options.distDir ?? process.env.DIST_DIR ?? "dist");
+  // The handlers' pages wear the built site's layout (src/lib/forms/layout.ts): the same build as served here.
+  process.env.LAYOUT_DIR ??= distDir;
   const dynamo = await startDynalite({ path: join(dataDir, "dynamodb") });
   await ensureTables(dynamo.endpoint, localTableNames);
   // What CloudFront's custom origin header carries on AWS: here a fresh secret for this process.

@@ -64,18 +64,39 @@ describe("valid submissions", () => {
     }
   });
 
-  it("stores a form post (no JavaScript) and answers 303 to the confirmation page", async () => {
+  it("stores a form post (no JavaScript) and answers with the confirmation page: the reference in the site's layout", async () => {
     const { adviser } = handlers();
     const body = new URLSearchParams({ ...validAdviser, elapsedMs: "" }).toString();
     const result = await adviser(postEvent(ADV, body, { contentType: "application/x-www-form-urlencoded" }));
-    expect(result.statusCode).toBe(303);
-    const location = new URL(result.headers.location!);
-    expect(location.origin).toBe("https://services.example.gouv.qc.ca");
-    expect(location.pathname).toBe("/en/confirmation/");
-    const reference = location.searchParams.get("ref")!;
+    expect(result.statusCode).toBe(200);
+    expect(result.headers["content-type"]).toContain("text/html");
+    const reference = /data-reference[^>]*>([A-Z0-9-]+)</.exec(result.body)?.[1] ?? "";
     expect(reference).toMatch(/^CON-/);
+    // The site's own layout (the built confirmation page): header, language link to the same reference, footer.
+    expect(result.body).toContain('class="piv-header"');
+    expect(result.body).toContain("piv-footer");
+    expect(result.body).toContain(`href="https://services.example.gouv.qc.ca/fr/confirmation/?ref=${reference}"`);
+    expect(result.body).not.toContain("<script");
     const items = await db.items();
     expect(items.find((i) => i.reference === reference)).toMatchObject({ type: "adviser-request", lang: "en", typeStatus: "adviser-request#new" });
+  });
+
+  it("a reload or a second click without JavaScript stores one record and shows the same reference", async () => {
+    const { adviser } = handlers();
+    const before = (await db.items()).length;
+    const body = new URLSearchParams({ ...validAdviser, name: "Double Envoi", elapsedMs: "" }).toString();
+    const send = () => adviser(postEvent(ADV, body, { contentType: "application/x-www-form-urlencoded" }));
+    const first = await send();
+    const second = await send();
+    const ref = (r: { body: string }) => /data-reference[^>]*>([A-Z0-9-]+)</.exec(r.body)?.[1];
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(ref(second)).toBe(ref(first));
+    expect((await db.items()).length).toBe(before + 1);
+    // Other answers are another submission.
+    const other = await adviser(postEvent(ADV, new URLSearchParams({ ...validAdviser, name: "Autre Personne", elapsedMs: "" }).toString(), { contentType: "application/x-www-form-urlencoded" }));
+    expect(ref(other)).not.toBe(ref(first));
+    expect((await db.items()).length).toBe(before + 2);
   });
 
   it("keeps several checked services from a form post, trims and NFC-normalises text", async () => {
@@ -85,8 +106,8 @@ describe("valid submissions", () => {
     params.append("services", "cau");
     params.append("services", "csc");
     const result = await inquiry(postEvent(INQ, params.toString(), { contentType: "application/x-www-form-urlencoded; charset=UTF-8" }));
-    expect(result.statusCode).toBe(303);
-    const reference = new URL(result.headers.location!).searchParams.get("ref")!;
+    expect(result.statusCode).toBe(200);
+    const reference = /data-reference[^>]*>([A-Z0-9-]+)</.exec(result.body)?.[1] ?? "";
     const item = (await db.items()).find((i) => i.reference === reference) as { answers: Record<string, unknown> };
     expect(item.answers.services).toEqual(["cau", "csc"]);
     expect(item.answers.organisation).toBe("Réseau");
@@ -188,7 +209,7 @@ describe("refused submissions store nothing", () => {
     expect(JSON.parse(result.body).reference).toMatch(REFERENCE_PATTERN);
     expect(logs.at(-1)?.outcome).toBe("honeypot");
     const form = await inquiry(postEvent(INQ, new URLSearchParams({ ...validInquiry, homepage: "x" } as unknown as Record<string, string>).toString(), { contentType: "application/x-www-form-urlencoded" }));
-    expect(form.statusCode).toBe(303);
+    expect(form.statusCode).toBe(200);
     expect((await db.items()).length).toBe(before);
   });
 
@@ -300,7 +321,7 @@ describe("rate limit", () => {
     const { adviser } = handlers({ RATE_LIMIT_MAX: "1" });
     const body = new URLSearchParams({ ...validAdviser, elapsedMs: "" }).toString();
     const send = () => adviser(postEvent(ADV, body, { contentType: "application/x-www-form-urlencoded", sourceIp: "203.0.113.90" }));
-    expect((await send()).statusCode).toBe(303);
+    expect((await send()).statusCode).toBe(200);
     const limited = await send();
     expect(limited.statusCode).toBe(429);
     expect(limited.headers["retry-after"]).toBeDefined();

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
 import { REFERENCE_PATTERN } from "../../src/lib/submissions/reference.ts";
 import { getSubmission } from "../../src/lib/submissions/store.ts";
@@ -69,17 +70,52 @@ async function fillInquiry(page: Page, lang: "fr" | "en", name: string) {
 }
 
 async function confirmationReference(page: Page, lang: "fr" | "en", javaScript: boolean): Promise<string> {
-  await page.waitForURL((url) => url.pathname === href(lang, "confirmation"), { timeout: 20_000 });
-  const reference = new URL(page.url()).searchParams.get("ref") ?? "";
-  expect(reference).toMatch(REFERENCE_PATTERN);
   if (javaScript) {
+    await page.waitForURL((url) => url.pathname === href(lang, "confirmation"), { timeout: 20_000 });
+    const reference = new URL(page.url()).searchParams.get("ref") ?? "";
+    expect(reference).toMatch(REFERENCE_PATTERN);
     await expect.poll(() => page.locator("[data-reference]").textContent()).toBe(reference);
-  } else {
-    const noscript = await page.locator(".sf-reference-noscript").textContent();
-    expect(noscript).toContain("ref=");
+    return reference;
   }
+  // Without JavaScript the handler answers with the confirmation page itself, in the site's layout.
+  await page.waitForSelector("[data-reference]", { timeout: 20_000 });
+  const reference = (await page.locator("[data-reference]").textContent()) ?? "";
+  expect(reference).toMatch(REFERENCE_PATTERN);
+  expect(await page.locator("header.piv-header").isVisible()).toBe(true);
+  expect(await page.locator("footer").isVisible()).toBe(true);
+  const other = lang === "fr" ? "en" : "fr";
+  expect(await page.locator("a[hreflang]").first().getAttribute("href")).toMatch(new RegExp(`${href(other, "confirmation")}\\?ref=${reference}$`));
+  expect(await page.locator(".sf-reference-noscript").count()).toBe(0);
   return reference;
 }
+
+/** How many stored records carry this name (the table is small: a scan is fine in a test). */
+async function recordsNamed(name: string): Promise<number> {
+  const db = dynamoClient({ endpoint: server.dynamoEndpoint, region: "local" });
+  const { Items = [] } = await db.send(new ScanCommand({ TableName: localTableNames.submissions }));
+  return Items.filter((item) => item.answers?.M?.name?.S === name).length;
+}
+
+describe("without JavaScript, a reload or a second click stores one record", () => {
+  it("sends the same answers twice and reloads the answer page: one record, one reference", async () => {
+    const name = "Double Envoi Sans Script";
+    const references: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await newPage(false);
+      await page.goto(`${server.url}${href("fr", "adviserForm")}`);
+      await fillAdviser(page, "fr", name);
+      await page.click("form.sf-form button[type=submit]");
+      references.push(await confirmationReference(page, "fr", false));
+      if (i === 1) {
+        await page.reload();
+        references.push(await confirmationReference(page, "fr", false));
+      }
+      await page.context().close();
+    }
+    expect(new Set(references).size).toBe(1);
+    expect(await recordsNamed(name)).toBe(1);
+  });
+});
 
 for (const lang of ["fr", "en"] as const) {
   for (const javaScript of [true, false]) {
