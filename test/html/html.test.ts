@@ -2,14 +2,14 @@
  * Gate 5, valid HTML: the Nu HTML Checker reports no error on any built page (both languages, /, 404),
  * and proof on a fixture that a <style> element inside <body> (what Astro writes before an island, and
  * what the forms once inlined) is an error. The page a handler renders (a form sent back with its errors)
- * is valid too, wears the PIV header and footer, and links the build's dist/sdg/handler.css, whose fonts
- * and images are in dist/sdg/.
+ * is valid too and wears the site's own layout (the build's confirmation page filled by src/lib/forms/layout.ts:
+ * PIV header and footer, the site's stylesheets); the kit's dist/sdg/handler.css and its files exist.
  */
 import { afterAll, describe, expect, test } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderFormPage } from "../../functions/core/page.ts";
+import { renderConfirmationPage, renderFormPage } from "../../functions/core/page.ts";
 import { cleanFixtures, fixtureSite } from "../support/fixtures.ts";
 import { distDir } from "../support/serve-dist.ts";
 import { listPages } from "../support/site.ts";
@@ -34,7 +34,7 @@ describe("valid HTML (Nu HTML Checker)", () => {
 });
 
 describe("the page a handler renders", () => {
-  test("valid, in the PIV frame, styled by dist/sdg/handler.css whose files exist", { timeout: 120_000 }, async () => {
+  test("valid, in the site's layout and stylesheets, for a form sent back and a confirmation", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "handler-page-"));
     try {
       const files = (["fr", "en"] as const).map((lang) => {
@@ -49,14 +49,18 @@ describe("the page a handler renders", () => {
           siteOrigin: "",
           retentionMonths: 24,
         });
-        expect(html).toContain('<link rel="stylesheet" href="/sdg/handler.css">');
+        const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1] as string);
+        expect(sheets.length).toBeGreaterThan(0);
+        for (const sheet of sheets) expect(existsSync(join(distDir(), sheet)), sheet).toBe(true);
         expect(html).toContain('class="piv-band"');
         expect(html).toContain(lang === "fr" ? "© Gouvernement du Québec, " : "© Government of Québec, ");
         expect(html).not.toContain("<style");
         const file = join(dir, `${lang}.html`);
         writeFileSync(file, html);
-        return file;
-      });
+        const confirmation = join(dir, `${lang}-confirmation.html`);
+        writeFileSync(confirmation, renderConfirmationPage({ lang, reference: "CON-2345-6789", siteOrigin: "" }));
+        return [file, confirmation];
+      }).flat();
       expect(formatHtmlErrors(await checkHtml(dir, files))).toBe("");
     } finally {
       rmSync(dir, { recursive: true, force: true });
