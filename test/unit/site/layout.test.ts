@@ -63,6 +63,52 @@ describe("the layout of every content page, in both languages", () => {
   });
 });
 
+describe("the PIV frame and the SDG kit (issue 10)", () => {
+  for (const lang of ["fr", "en"] as const) {
+    test(`header, navigation and footer of every content page (${lang})`, () => {
+      const other = lang === "fr" ? "en" : "fr";
+      const year = new Date().getFullYear();
+      for (const page of contentPages) {
+        const html = read(routes[page][lang]);
+        const header = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
+        // The white signature on PIV blue, a link home with a text alternative; the site title.
+        expect(header).toMatch(new RegExp(`<a class="piv-logo" href="${routes.home[lang]}"><img src="/_astro/QUEBEC_blanc\\.[\\w-]+\\.svg" alt="[^"]{10,}"`));
+        expect(header).toContain('class="piv-title"');
+        // The header's links: the other language first, then the contacts.
+        const links = header.slice(header.indexOf('class="piv-links"'));
+        const hrefs = [...links.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
+        expect(hrefs.slice(0, 2)).toEqual([routes[page][other], routes.contacts[lang]]);
+        // The main navigation collapses into a <details> menu on narrow screens (no JavaScript).
+        expect(header).toMatch(/<nav class="main-nav"[^>]*><details class="nav-narrow"><summary>/);
+        // Footer: colour signature, copyright of the year, the CSPQ line's numbers labelled, Québec.ca.
+        const footer = html.slice(html.indexOf('<footer class="piv-footer"'));
+        expect(footer).toMatch(/<img src="\/_astro\/QUEBEC_couleur\.[\w-]+\.svg" alt="[^"]{10,}"/);
+        expect(footer).toContain(lang === "fr" ? `© Gouvernement du Québec, ${year}` : `© Government of Québec, ${year}`);
+        expect(footer).toMatch(lang === "fr" ? /Local : <a href="tel:\+14186442777"/ : /Local: <a href="tel:\+14186442777"/);
+        expect(footer).toMatch(lang === "fr" ? /Sans frais : <a href="tel:\+18556442777"/ : /Toll-free: <a href="tel:\+18556442777"/);
+        expect(footer).toContain(`href="${lang === "fr" ? "https://www.quebec.ca/" : "https://www.quebec.ca/en/"}"`);
+        // Two fonts preloaded, from the site's own origin.
+        const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]);
+        expect(preloads).toHaveLength(2);
+        expect(preloads.every((href) => href?.startsWith("/_astro/") && href.endsWith(".woff2"))).toBe(true);
+      }
+    });
+  }
+  test("the stylesheet: the kit's fonts (WOFF2, swap, three faces), no kit web component, no other origin", () => {
+    const html = read(routes.home.fr);
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => read((m[1] as string).slice(1))).join("\n");
+    const faces = css.match(/@font-face\{[^}]+\}/g) ?? [];
+    expect(faces).toHaveLength(3);
+    for (const face of faces) {
+      expect(face).toContain("font-display:swap");
+      expect(face).toMatch(/url\(\/_astro\/[\w.-]+\.woff2\) ?format\("woff2"\)/);
+    }
+    expect(css).toContain("#095797");
+    expect(css).not.toMatch(/(url\(|@import)\s*["']?(https?:)?\/\//);
+    expect(html).not.toMatch(/qc-sdg|<qc-/);
+  });
+});
+
 describe("search", () => {
   test("the search page loads our module only, which loads Pagefind's JavaScript API; without JavaScript it says so and links to the catalogue and the contacts", () => {
     for (const lang of ["fr", "en"] as const) {
