@@ -229,4 +229,14 @@ describe("the language link keeps the tool's state", () => {
     await expect.poll(() => page.getAttribute("a[hreflang='fr-CA']", "href")).toBe(`${href("fr", "estimator")}?estimate=${code}`);
     await context.close();
   });
+
+  test("the inquiry form carrying an estimate opens in English with the same estimate", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const code = encodeEstimate({ version: "2017-08-24", startMonth: 4, lines: [{ kind: "subscription", item: "standard", quantity: 2 }] });
+    await page.goto(`${server.url}${href("fr", "inquiryForm")}?estimate=${code}`);
+    await hydrated(page);
+    await expect.poll(() => page.getAttribute("a[hreflang='en-CA']", "href")).toBe(`${href("en", "inquiryForm")}?estimate=${code}`);
+    await context.close();
+  });
 });

@@ -10,6 +10,7 @@ import { FormView, type SummaryItem, type Values } from "../../lib/forms/render.
 import { validateAnswers, validateField, type FieldErrorCode } from "../../lib/forms/validate.ts";
 import type { DocumentKey, PriceList } from "../../lib/estimate/index.ts";
 import type { Slice } from "../../i18n/translator.ts";
+import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 
 export interface SubmissionFormProps {
   type: FormType;
@@ -72,6 +73,8 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
     if (type === "inquiry" && service && props.serviceLabels[service]) setValues((v) => ({ ...v, services: [service] }));
     const code = query.get("estimate");
     if (type === "inquiry" && code) {
+      // The same form in the other language carries the same estimate.
+      keepQueryInLanguageLink();
       if (!ESTIMATE_TEXT.test(code)) {
         setEstimateNotice(text(strings, "forms.estimate.invalid"));
       } else {
