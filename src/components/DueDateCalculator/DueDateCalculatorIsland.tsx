@@ -10,11 +10,12 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import { formatDate, formatPercent, formatTimeRange } from "../../i18n/format.ts";
 import type { Lang } from "../../i18n/locales.ts";
-import {
-  evaluateLevel, isSlaInputError, quarterEnd, quebecInstant, quebecWallClock,
-  type CalculatorLevel, type LevelInput, type LevelPlan, type LevelResult, type Pause,
-} from "../../lib/sla/index.ts";
-import { dueSentence, formatDuration, formatWhen, stepSentences, type StartEvent } from "./phrase.ts";
+import type { CalculatorLevel, LevelInput, LevelPlan, LevelResult } from "../../lib/sla/levels.ts";
+import type { Pause } from "../../lib/sla/pauses.ts";
+import { isSlaInputError } from "../../lib/sla/errors.ts";
+import { quebecInstant, quebecWallClock } from "../../lib/sla/quebec-time.ts";
+import { daysInMonth } from "../../lib/sla/civil.ts";
+import type { StartEvent } from "./phrase.ts";
 import type { SlaStrings, SlaTextKey, Translate } from "./strings.ts";
 import { createTranslator } from "../../i18n/translator.ts";
 import { MAX_PAUSES, readState, writeState, type CalculatorState, type PauseFields } from "./url-state.ts";
@@ -75,11 +76,21 @@ const timeError = (value: string): SlaTextKey | undefined => (TIME.test(value) ?
 function quarterEnds(today: string): string[] {
   const year = Number(today.slice(0, 4));
   const out: string[] = [];
-  for (let y = year - 1; y <= year + 1; y++) for (let q = 1; q <= 4; q++) out.push(quarterEnd(y, q));
+  // The last day of each quarter (as quarterEnd in src/lib/sla/levels.ts, which loads with the engine).
+  for (let y = year - 1; y <= year + 1; y++) for (let m = 3; m <= 12; m += 3) out.push(`${y}-${String(m).padStart(2, "0")}-${daysInMonth(y, m)}`);
   return out;
 }
 
-/** Checks the fields the level uses and computes its result; errors are keyed by field id suffix. */
+type Engine = typeof import("./engine.ts");
+let engine: Engine | undefined;
+let loading: Promise<Engine> | undefined;
+/** Loads the engine once (the island asks when a level is chosen; tests may ask first). */
+export function loadEngine(): Promise<Engine> {
+  loading ??= import("./engine.ts").then((module) => (engine = module));
+  return loading;
+}
+
+/** Checks the fields the level uses and computes its result (once the engine is there); errors are keyed by field id suffix. */
 function compute(level: LevelOption | undefined, state: State): { result?: LevelResult; errors: FieldErrors; event?: StartEvent } {
   const errors: FieldErrors = {};
   if (!level) return { errors };
@@ -123,8 +134,9 @@ function compute(level: LevelOption | undefined, state: State): { result?: Level
     input = { from: "quarter-end", year, quarter: Math.ceil(month / 3) };
     event = { kind: "quarter-end", date: state.quarter };
   }
+  if (!engine) return { errors, event };
   try {
-    return { result: evaluateLevel(level, input), errors, event };
+    return { result: engine.evaluateLevel(level, input), errors, event };
   } catch (error) {
     if (isSlaInputError(error)) {
       const field = uses === "billing-date" ? "billing" : uses === "quarter-end" ? "quarter" : "date";
@@ -198,6 +210,11 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
   }, []);
 
   const level = levels.get(state.level);
+  // The engine comes with the first level chosen (from the reader or the address).
+  const [, setEngineLoaded] = useState(engine !== undefined);
+  useEffect(() => {
+    if (level && !engine) void loadEngine().then(() => setEngineLoaded(true));
+  }, [level]);
   const uses = usesOf(level?.plan);
   const pausable = level?.plan.kind === "deadline" && level.plan.pausable;
 
@@ -257,9 +274,12 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
   let sentences: string[] = [];
   if (!level) {
     summary.push(<p>{t("sla.chooseLevel")}</p>);
+  } else if (!result && !engine) {
+    // A moment while the engine loads: nothing to say yet.
   } else if (!result) {
     summary.push(<p>{t("sla.fixErrors")}</p>);
-  } else {
+  } else if (engine) {
+    const { dueSentence, formatWhen, stepSentences } = engine;
     switch (result.kind) {
       case "deadline": {
         const last = result.steps[result.steps.length - 1];
@@ -409,7 +429,7 @@ export default function DueDateCalculatorIsland({ lang, strings, groups, holiday
             </thead>
             <tbody>
               {result.downtime.map((d) => (
-                <tr key={d.monthDays}><th scope="row">{t("sla.monthDays", { days: d.monthDays })}</th><td>{formatDuration(d.ms, t, lang)}</td></tr>
+                <tr key={d.monthDays}><th scope="row">{t("sla.monthDays", { days: d.monthDays })}</th><td>{engine?.formatDuration(d.ms, t, lang)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
-import DueDateCalculatorIsland from "../../../src/components/DueDateCalculator/DueDateCalculatorIsland.tsx";
+import DueDateCalculatorIsland, { loadEngine } from "../../../src/components/DueDateCalculator/DueDateCalculatorIsland.tsx";
 import { levelGroups } from "../../../src/components/DueDateCalculator/groups.ts";
 import { pickStrings, useTranslations, type Lang } from "../../../src/i18n/index.ts";
 
@@ -20,7 +20,10 @@ async function mount(search = "", lang: Lang = "fr") {
   const view = render(
     <DueDateCalculatorIsland lang={lang} strings={pickStrings(lang, "sla.")} groups={levelGroups(lang)} holidaysHref="/fr/jours-feries/" now={NOW} />,
   );
-  await act(async () => {});
+  // The engine loads on demand (with the first level chosen); once loaded, every result is immediate.
+  await act(async () => {
+    await loadEngine();
+  });
   const summary = () => plain(view.container.querySelector(".ddc-summary")?.textContent);
   const steps = () => [...view.container.querySelectorAll(".ddc-steps li")].map((li) => plain(li.textContent));
   const params = () => new URLSearchParams(window.location.search);
