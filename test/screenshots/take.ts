@@ -37,8 +37,13 @@ const shots: Shot[] = [
     act: async (page) => {
       await page.locator("main form button[type=submit]").first().click();
       await page.locator(".sf-error-summary").waitFor();
-      // The summary takes the focus; show it with the page title above it.
-      await page.evaluate(() => window.scrollTo({ top: Math.max(0, (document.querySelector("h1")?.getBoundingClientRect().top ?? 0) + window.scrollY - 16), behavior: "instant" }));
+      // The summary takes the focus (and the browser scrolls to it): show the page from its top when the
+      // summary fits on the screen, else the summary itself.
+      await page.evaluate(() => {
+        window.scrollTo({ top: 0, behavior: "instant" });
+        const summary = document.querySelector(".sf-error-summary")?.getBoundingClientRect();
+        if (summary && summary.bottom > window.innerHeight) window.scrollTo({ top: summary.top - 16, behavior: "instant" });
+      });
     },
   },
   { name: "inbox", path: routes.inbox.fr, act: async (page) => void (await page.locator(".inbox-table").waitFor()), scrollTo: ".inbox-wrapper" },
