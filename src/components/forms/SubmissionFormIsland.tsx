@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { fields, formAction, HONEYPOT_FIELD, type FormType } from "../../lib/forms/fields.ts";
 import { errorMessage, plural, text, type FormLang, type FormStrings } from "../../lib/forms/messages.ts";
 import { FormView, type SummaryItem, type Values } from "../../lib/forms/render.ts";
-import { validateAnswers, validateField, type FieldErrorCode } from "../../lib/forms/validate.ts";
+import type { FieldErrorCode } from "../../lib/forms/validate.ts";
 import type { DocumentKey, PriceList } from "../../lib/estimate/index.ts";
 import type { Slice } from "../../i18n/translator.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
@@ -29,6 +29,18 @@ export interface SubmissionFormProps {
 }
 
 const ESTIMATE_TEXT = /^[A-Za-z0-9._-]{1,1000}$/;
+
+type Validator = typeof import("../../lib/forms/validate.ts");
+let validator: Validator | undefined;
+let loadingValidator: Promise<Validator> | undefined;
+/**
+ * The checks (the forms' zod schemas) load with the reader's first keystroke or first leaving a field, not with
+ * the page: the form is there and usable before, and the server checks again anyway.
+ */
+export function loadValidator(): Promise<Validator> {
+  loadingValidator ??= import("../../lib/forms/validate.ts").then((module) => (validator = module));
+  return loadingValidator;
+}
 
 function newKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -103,9 +115,10 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
 
   const onInput = (name: string, value: string | string[]) => {
     setValues((v) => ({ ...v, [name]: value }));
+    if (!validator) void loadValidator();
     // An error already shown is re-checked as the reader corrects it, so it disappears once fixed.
-    if (errors[name]) {
-      const code = validateField(type, name, value);
+    if (errors[name] && validator) {
+      const code = validator.validateField(type, name, value);
       setErrors((e) => {
         const next = { ...e };
         if (code) next[name] = code;
@@ -119,12 +132,14 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
     const value = values[name];
     // Leaving an empty field is not yet an error (the reader may come back); a wrong value is.
     if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return;
-    const code = validateField(type, name, value);
-    setErrors((e) => {
-      const next = { ...e };
-      if (code) next[name] = code;
-      else delete next[name];
-      return next;
+    void loadValidator().then(({ validateField }) => {
+      const code = validateField(type, name, value);
+      setErrors((e) => {
+        const next = { ...e };
+        if (code) next[name] = code;
+        else delete next[name];
+        return next;
+      });
     });
   };
 
@@ -153,6 +168,7 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
     if (sending) return;
     setFormError(undefined);
     const body = answers();
+    const { validateAnswers } = await loadValidator();
     const checked = validateAnswers(type, body);
     if (!checked.ok) {
       showFieldErrors(checked.errors.map((e) => ({ field: e.field, error: e.code })));
