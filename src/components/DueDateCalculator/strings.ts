@@ -7,16 +7,21 @@ import type { Lang } from "../../i18n/locales.ts";
 import { createTranslator, type KeysOf, type Slice, type Translator } from "../../i18n/translator.ts";
 import type { PluralKey, TextKey } from "../../i18n/ui/schema.ts";
 
-export type SlaKey = KeysOf<"sla.">;
+/** The calculator's keys: the "sla." area without the priority helper's own ("sla.priority."). */
+export type SlaKey = Exclude<KeysOf<"sla.">, KeysOf<"sla.priority.">>;
 export type SlaTextKey = Extract<SlaKey, TextKey>;
 export type SlaPluralKey = Extract<SlaKey, PluralKey>;
 export type SlaStrings = Slice<SlaKey>;
 export type Translate = Translator<SlaKey>;
 
 export type PriorityKey = KeysOf<"sla.priority.">;
+/** The calculator's strings, for its page to pass (`calculatorStrings(pickStrings(lang, "sla."))`). */
+export function calculatorStrings(all: Slice<KeysOf<"sla.">>): SlaStrings {
+  return Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith("sla.priority."))) as SlaStrings;
+}
 export type PriorityStrings = Slice<PriorityKey>;
 
-/** @example translator(pickStrings("fr", "sla."), "fr")("sla.addPause") // "Ajouter une pause" */
-export function translator<K extends SlaKey>(strings: Slice<K>, lang: Lang): Translator<K> {
+/** @example translator(pickStrings("fr", "sla.priority."), "fr")("sla.priority.yes") // "Oui" */
+export function translator<K extends KeysOf<"sla.">>(strings: Slice<K>, lang: Lang): Translator<K> {
   return createTranslator(strings, lang);
 }
