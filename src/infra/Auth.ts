@@ -30,7 +30,11 @@ export function Auth({ app, stack }: StackContext) {
     autoVerify: { email: true },
     mfa: cognito.Mfa.REQUIRED,
     mfaSecondFactor: { otp: true, sms: false },
-    passwordPolicy: { minLength: 14, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: false },
+    passwordPolicy: { minLength: 14, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+    // Threat protection (ADMIN_THREAT_PROTECTION=on): blocks sign-ins with leaked passwords or high risk.
+    ...(config.admin.threatProtection
+      ? { featurePlan: cognito.FeaturePlan.PLUS, standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
+      : {}),
     accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
     deletionProtection: config.retainData,
     removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -32,7 +32,8 @@ export function Monitoring({ app, stack }: StackContext) {
   const { api, functions } = use(Api);
   const { submissions, rateLimits } = use(Storage);
 
-  const topic = new sns.Topic(stack, "Alarms", { topicName: app.logicalPrefixedName("alarms") });
+  // enforceSSL: the topic's policy refuses any publish or subscribe call not made over TLS.
+  const topic = new sns.Topic(stack, "Alarms", { topicName: app.logicalPrefixedName("alarms"), enforceSSL: true });
   if (config.monitoring.alarmEmail) {
     topic.addSubscription(new subscriptions.EmailSubscription(config.monitoring.alarmEmail));
   }

@@ -22,16 +22,23 @@ import { Auth } from "./Auth.ts";
 import { useInfraConfig } from "./config.ts";
 import { cspHeader } from "./csp.ts";
 import { PERMISSIONS_POLICY, SECURITY_HEADERS } from "./security-headers.ts";
+import { ORIGIN_HEADER } from "../../functions/core/lambda.ts";
+
+/** The viewer headers the form handlers read (functions/core/submit.ts); everything else stays at the edge. */
+export const API_VIEWER_HEADERS = ["content-type", "accept", "accept-language", "idempotency-key"] as const;
+/** CloudFront adds it (the reader's address and port) when an origin request policy names it. */
+export const VIEWER_ADDRESS = "CloudFront-Viewer-Address";
+
 import { viewerRequestSource } from "./viewer-request.ts";
 
 export { PERMISSIONS_POLICY };
 
 export function Site({ app, stack }: StackContext) {
   const config = useInfraConfig(app);
-  const { api } = use(Api);
+  const { api, originSecret } = use(Api);
   const { admin } = use(Auth);
   // `sst dev` serves the site with `astro dev`; StaticSite deploys nothing in that mode, nor should we.
-  if (app.mode === "dev") return { site: undefined, bucket: undefined, securityHeaders: undefined, webAcl: undefined };
+  if (app.mode === "dev") return { site: undefined, bucket: undefined, accessLogs: undefined, securityHeaders: undefined, webAcl: undefined };
 
   const bucket = new s3.Bucket(stack, "SiteBucket", {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -77,6 +84,31 @@ export function Site({ app, stack }: StackContext) {
   const apiOrigin = new origins.HttpOrigin(`${api.httpApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
     protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
     originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    // The handlers refuse any request without it (403): the execute-api URL alone leads nowhere.
+    customHeaders: { [ORIGIN_HEADER]: originSecret.secretValue.unsafeUnwrap() },
+  });
+
+  // The form routes get the headers their handlers read, and the reader's own address: behind CloudFront,
+  // API Gateway's source address is the edge's, so the rate limit keys on CloudFront-Viewer-Address.
+  const formRequests = new cloudfront.OriginRequestPolicy(stack, "ApiOriginRequest", {
+    originRequestPolicyName: app.logicalPrefixedName("api-forms"),
+    comment: "Form API: the headers the handlers read and the viewer's address",
+    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_VIEWER_HEADERS, VIEWER_ADDRESS),
+    queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+    cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+  });
+
+  // CloudFront's standard access logs, kept ACCESS_LOG_DAYS (90) then deleted. They hold what CloudFront
+  // logs about each request (address, path, user agent) — never a form's answers, which travel in bodies.
+  const accessLogs = new s3.Bucket(stack, "AccessLogs", {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    // CloudFront's standard logging writes with an ACL: the bucket must accept ACLs, owned by the bucket owner.
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    lifecycleRules: [{ expiration: Duration.days(config.accessLogDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    autoDeleteObjects: !config.retainData,
   });
 
   const webAcl = config.waf.enabled ? createWebAcl(stack, app.logicalPrefixedName("site"), config.waf.requestsPer5Minutes) : undefined;
@@ -126,6 +158,9 @@ export function Site({ app, stack }: StackContext) {
         httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
         minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
         webAclId: webAcl?.attrArn,
+        enableLogging: true,
+        logBucket: accessLogs,
+        logFilePrefix: "cloudfront/",
         // Origin access control with LIST: a missing key answers 404 (not 403), so only 404 is mapped and an
         // API 403 (e.g. a refused Origin) reaches the browser as sent.
         errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: "/404.html", ttl: Duration.minutes(1) }],
@@ -155,10 +190,24 @@ export function Site({ app, stack }: StackContext) {
             viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
             allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
             cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-            originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            originRequestPolicy: formRequests,
             responseHeadersPolicy: securityHeaders,
             compress: true,
           },
+          // The inbox's routes need Authorization, which only an all-viewer policy forwards when caching is off.
+          ...(admin
+            ? {
+                "/api/admin/*": {
+                  origin: apiOrigin,
+                  viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+                  allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+                  cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+                  originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                  responseHeadersPolicy: securityHeaders,
+                  compress: true,
+                },
+              }
+            : {}),
         },
       },
     },
@@ -172,7 +221,7 @@ export function Site({ app, stack }: StackContext) {
     SiteUrl: site.customDomainUrl ?? site.url ?? "",
     CloudFrontUrl: site.url ?? "",
   });
-  return { site, bucket, securityHeaders, webAcl };
+  return { site, bucket, accessLogs, securityHeaders, webAcl };
 }
 
 /** A rate-based rule per client IP; CloudFront scope, so the stack must be in us-east-1. */

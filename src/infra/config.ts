@@ -69,7 +69,14 @@ export interface InfraConfig {
     notificationSender?: string;
     /** Where new-submission notifications go. */
     notificationRecipient?: string;
+    /**
+     * Cognito threat protection on the admin pool (compromised credentials, risky sign-ins blocked):
+     * the Plus feature plan, billed per active user (a few people here). ADMIN_THREAT_PROTECTION=on.
+     */
+    threatProtection: boolean;
   };
+  /** Days CloudFront's access logs are kept in their bucket. */
+  accessLogDays: number;
 }
 
 /** Stages whose data must survive `sst remove` and accidental deletes. */
@@ -132,7 +139,9 @@ export function stageConfig(
       authDomainPrefix: env.AUTH_DOMAIN_PREFIX || undefined,
       notificationSender: env.NOTIFICATION_SENDER || undefined,
       notificationRecipient: env.NOTIFICATION_RECIPIENT || undefined,
+      threatProtection: flag(env.ADMIN_THREAT_PROTECTION),
     },
+    accessLogDays: positiveInteger("ACCESS_LOG_DAYS", env.ACCESS_LOG_DAYS, 90),
   };
 }
 

@@ -11,6 +11,9 @@ import { tables } from "../../src/lib/submissions/tables.ts";
 import { ADMIN_ROUTES, FUNCTION_IDS, PUBLIC_ROUTES, PUBLIC_TABLE_ACTIONS } from "../../src/infra/Api.ts";
 import { stageConfig } from "../../src/infra/config.ts";
 import { cspHeader } from "../../src/infra/csp.ts";
+import { API_VIEWER_HEADERS, VIEWER_ADDRESS } from "../../src/infra/Site.ts";
+import { ORIGIN_HEADER } from "../../functions/core/lambda.ts";
+import { VIEWER_ADDRESS_HEADER } from "../../functions/core/rate-limit.ts";
 import { siteSecurityHeaders } from "../../src/infra/security-headers.ts";
 import { ACCOUNT, FIXED_HASHES, FIXTURE_SITE, removeOutputs, synth, type Synthesized } from "./synth.ts";
 
@@ -302,20 +305,61 @@ describe("HTTP API", () => {
 describe("CloudFront site", () => {
   const distribution = (s: Synthesized) => only(s.site, "AWS::CloudFront::Distribution").Properties.DistributionConfig;
 
-  it("sends /api/* to the HTTP API: caching disabled, every method, viewer headers but not Host", () => {
+  it("sends /api/* to the HTTP API: caching disabled, every method, the handlers' headers and the viewer's address", () => {
     for (const s of [dev, prod]) {
       const config = distribution(s);
       const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/api/*");
-      expect(api).toMatchObject({
-        CachePolicyId: CACHING_DISABLED,
-        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
-        ViewerProtocolPolicy: "https-only",
-      });
+      expect(api).toMatchObject({ CachePolicyId: CACHING_DISABLED, ViewerProtocolPolicy: "https-only" });
+      const [[policyId, policy]] = resources(s.site, "AWS::CloudFront::OriginRequestPolicy") as [[string, Resource]];
+      expect(api.OriginRequestPolicyId).toEqual({ Ref: policyId });
+      const headers = policy.Properties.OriginRequestPolicyConfig.HeadersConfig;
+      expect(headers.HeaderBehavior).toBe("whitelist");
+      expect([...headers.Headers].sort()).toEqual([...API_VIEWER_HEADERS, VIEWER_ADDRESS].sort());
+      // The limiter reads the header CloudFront adds under that name.
+      expect(VIEWER_ADDRESS.toLowerCase()).toBe(VIEWER_ADDRESS_HEADER);
       expect([...api.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
       const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
       expect(JSON.stringify(origin.DomainName)).toMatch(/ExportsOutputRefApi.*\.execute-api\.ca-central-1\./);
       expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
     }
+  });
+
+  it("only CloudFront reaches the API: the origin's secret header is the one every function checks", () => {
+    for (const s of [prod, full]) {
+      const config = distribution(s);
+      const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/api/*");
+      const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+      const header = origin.OriginCustomHeaders.find((h: { HeaderName: string }) => h.HeaderName === ORIGIN_HEADER);
+      const secretRef = JSON.stringify(header.HeaderValue);
+      // A Secrets Manager dynamic reference to the Api stack's generated secret, never a literal.
+      expect(secretRef).toContain("{{resolve:secretsmanager:");
+      expect(secretRef).toMatch(/OriginSecret/);
+      const [[secretId, secret]] = resources(s.api, "AWS::SecretsManager::Secret") as [[string, Resource]];
+      expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+      const functions = appFunctions(s.api);
+      expect(functions.length).toBeGreaterThanOrEqual(2);
+      for (const [handler, fn] of functions) {
+        const value = JSON.stringify(fn.Properties.Environment.Variables.ORIGIN_SECRET);
+        expect(value, handler).toContain("{{resolve:secretsmanager:");
+        expect(value, handler).toContain(secretId);
+      }
+    }
+  });
+
+  it("the inbox's routes keep Authorization (all viewer headers but Host) when the inbox is on", () => {
+    const config = distribution(full);
+    const admin = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/api/admin/*");
+    expect(admin).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST, ViewerProtocolPolicy: "https-only" });
+    expect(distribution(prod).CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/api/admin/*")).toBeUndefined();
+  });
+
+  it("writes CloudFront's access logs to a bucket that deletes them after 90 days", () => {
+    const config = distribution(prod);
+    expect(config.Logging.Prefix).toBe("cloudfront/");
+    prod.site.hasResourceProperties("AWS::S3::Bucket", {
+      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerPreferred" }] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90 })] },
+    });
   });
 
   it("serves the site from S3 through origin access control, with the directory-index function", () => {
