@@ -15,10 +15,10 @@ import type { Lang } from "../../src/i18n/locales.ts";
 import { translations, uiStrings } from "../../src/i18n/translate.ts";
 import type { Logger, LogEntry } from "../../src/lib/submissions/log.ts";
 import { ReferenceExhaustedError } from "../../src/lib/submissions/store.ts";
+import { ORIGIN_HEADER } from "../../src/lib/submissions/api.ts";
 import { header, json, languageFromHeader, type HttpEvent, type HttpResult } from "./http.ts";
 
-/** The header CloudFront adds to every request it forwards to the API (Site.ts), and the local server too. */
-export const ORIGIN_HEADER = "x-origin-verify";
+export { ORIGIN_HEADER };
 
 /** Seconds a client is asked to wait when the database fails. */
 export const UNAVAILABLE_RETRY_AFTER = 30;

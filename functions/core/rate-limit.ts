@@ -9,6 +9,7 @@
  */
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
+import { VIEWER_ADDRESS_HEADER } from "../../src/lib/submissions/api.ts";
 import { UpdateItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 export interface RateLimitConfig {
@@ -59,8 +60,7 @@ export async function checkRateLimit(db: DynamoDBClient, config: RateLimitConfig
   return { allowed: false, count, retryAfterSeconds: Math.max(1, windowEnd - seconds) };
 }
 
-/** The header CloudFront adds with the viewer's address and port ("198.51.100.10:46532", "2001:db8::1:46532"). */
-export const VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
+export { VIEWER_ADDRESS_HEADER };
 
 /**
  * The address of a `CloudFront-Viewer-Address` value, without its port; undefined when it is not one.

@@ -22,7 +22,7 @@ import { Auth } from "./Auth.ts";
 import { useInfraConfig } from "./config.ts";
 import { cspHeader } from "./csp.ts";
 import { PERMISSIONS_POLICY, SECURITY_HEADERS } from "./security-headers.ts";
-import { ORIGIN_HEADER } from "../../functions/core/lambda.ts";
+import { ORIGIN_HEADER } from "../lib/submissions/api.ts";
 
 /** The viewer headers the form handlers read (functions/core/submit.ts); everything else stays at the edge. */
 export const API_VIEWER_HEADERS = ["content-type", "accept", "accept-language", "idempotency-key"] as const;

@@ -38,7 +38,7 @@ const request = fc.oneof(
   answers.map((body) => ({ contentType: "application/json", body: JSON.stringify(body) })),
   mutated.map((body) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(body)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item));
+    for (const [k, v] of Object.entries(body)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, typeof item === "string" ? item : JSON.stringify(item) ?? "");
     return { contentType: "application/x-www-form-urlencoded", body: params.toString() };
   }),
   fc.record({ contentType: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", "", "multipart/form-data"), body: fc.string({ unit: "binary", maxLength: 300 }) }),

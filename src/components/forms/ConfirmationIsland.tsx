@@ -6,34 +6,16 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
-import { createTranslator, type KeysOf, type Slice, type Translator } from "../../i18n/translator.ts";
+import { createTranslator } from "../../i18n/translator.ts";
 
 // Same shape as src/lib/submissions/reference.ts (kept here so the island stays tiny).
 const REFERENCE = /^(CON|INF)-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/;
 
-export type ConfirmationKey = KeysOf<"forms.confirmation.">;
-export type ConfirmationStrings = Slice<ConfirmationKey>;
-
-/** The reference block; `reference` undefined renders the hidden stand-in of the same size. */
-export function ConfirmationView(props: { t: Translator<ConfirmationKey>; reference: string | undefined; print: boolean }) {
-  const { t, reference, print } = props;
-  const type = reference?.startsWith("CON-") ? "adviser-request" : "inquiry";
-  return (
-    <div class="sf-confirmation" {...(reference === undefined ? { "aria-hidden": "true", style: "visibility:hidden" } : {})}>
-      <p>{t(`forms.confirmation.type.${type}`)}</p>
-      <p class="sf-reference">
-        {t("forms.confirmation.reference")} <strong data-reference>{reference ?? "INF-XXXX-XXXX"}</strong>
-      </p>
-      {print && (
-        <p class="sf-no-print">
-          <button type="button" class="sf-button sf-button--secondary" onClick={() => window.print()}>
-            {t("forms.confirmation.print")}
-          </button>
-        </p>
-      )}
-    </div>
-  );
-}
+// The block itself is plain `h()` (confirmation-view.ts): the Lambda handlers and `npm start` run under
+// plain Node, which cannot load a .tsx file.
+export { ConfirmationView, type ConfirmationKey, type ConfirmationStrings };
+import type { ConfirmationKey } from "./confirmation-view.ts";
+import { ConfirmationView, type ConfirmationStrings } from "./confirmation-view.ts";
 
 export default function ConfirmationIsland(props: { lang: Lang; strings: ConfirmationStrings }) {
   const t = createTranslator(props.strings, props.lang);

@@ -6,6 +6,11 @@
 import type { FormType, Status } from "../forms/fields.ts";
 import { statuses } from "../forms/fields.ts";
 
+/** The header CloudFront adds to every request it forwards to the API (the origin secret), and the local server too. */
+export const ORIGIN_HEADER = "x-origin-verify";
+/** The header CloudFront adds with the viewer's address and port ("198.51.100.10:46532", "2001:db8::1:46532"). */
+export const VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
+
 /** The statuses a list can ask for: "open" (new and in progress), "all", or one status. */
 export const STATUS_FILTERS = ["open", "all", ...statuses] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
