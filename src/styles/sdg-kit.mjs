@@ -7,15 +7,12 @@
  * - search snippets with their spaces: Astro writes adjacent cells and items without white space between
  *   them (`</td><td>`), so Pagefind, which indexes the built pages next, read « contact65% » for « contact »
  *   and « 65 % » in two cells. A line break goes between a closing cell, item or block tag and the next tag;
- *   browsers ignore that white space in tables, lists and between blocks;
- * - the pages the API handlers render (functions/core/page.ts) cannot know the build's hashed file names:
- *   src/styles/handler.scss is compiled to dist/sdg/handler.css, and the kit's files it and the handlers
- *   use (fonts, signatures, icon) are copied from node_modules/qc-trousse-sdg/dist to dist/sdg/.
+ *   browsers ignore that white space in tables, lists and between blocks.
+ * (The kit's fonts and images are emitted by Vite through the @sdg alias of astro.config.mjs.)
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as sass from "sass";
 
 export const ISLAND_STYLE = "<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>";
 const BLOCK_END = /(<\/(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|div|section)>)(?=<)/g;
@@ -24,11 +21,6 @@ const BLOCK_END = /(<\/(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|div|section)>)(?=<)
 export function tidyHtml(/** @type {string} */ html) {
   return html.split(ISLAND_STYLE).join("").replace(BLOCK_END, "$1\n");
 }
-const root = fileURLToPath(new URL("../..", import.meta.url));
-export const KIT_DIST = join(root, "node_modules", "qc-trousse-sdg", "dist");
-export const KIT_SCSS = join(root, "node_modules", "qc-trousse-sdg", "src", "sdg", "scss");
-/** The kit's files the handlers' pages name directly (besides those handler.css refers to). */
-export const HANDLER_ASSETS = ["img/QUEBEC_blanc.svg", "img/QUEBEC_couleur.svg"];
 
 /**
  * @param {string} dir
@@ -39,24 +31,6 @@ async function* htmlFiles(dir) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* htmlFiles(path);
     else if (entry.name.endsWith(".html")) yield path;
-  }
-}
-
-/** @param {string} outDir the built site */
-export async function writeHandlerAssets(outDir) {
-  const { css } = sass.compile(join(root, "src", "styles", "handler.scss"), {
-    loadPaths: [KIT_SCSS],
-    style: "compressed",
-    quietDeps: true,
-    silenceDeprecations: ["if-function"],
-  });
-  const target = join(outDir, "sdg");
-  await mkdir(target, { recursive: true });
-  await writeFile(join(target, "handler.css"), css);
-  const referenced = [...css.matchAll(/url\("?\/sdg\/([^")]+)"?\)/g)].map((m) => /** @type {string} */ (m[1]));
-  for (const file of new Set([...referenced, ...HANDLER_ASSETS])) {
-    await mkdir(dirname(join(target, file)), { recursive: true });
-    await copyFile(join(KIT_DIST, file), join(target, file));
   }
 }
 
@@ -72,7 +46,6 @@ export function sdgKit() {
           const tidy = tidyHtml(html);
           if (tidy !== html) await writeFile(file, tidy);
         }
-        await writeHandlerAssets(outDir);
       },
     },
   };
