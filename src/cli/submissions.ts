@@ -14,7 +14,7 @@
  *   - --table NAME [--region R]: a deployed table, with your own AWS credentials (profile, SSO, env).
  * --from and --to are Québec calendar days, --to included (the whole day), as in the inbox; times are shown in Québec time.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -30,7 +30,7 @@ import { quebecWallClock } from "../lib/sla/quebec-time.ts";
 // The inbox's own Québec-day arithmetic, so that the CLI and the inbox filter the same days.
 import { BadRequest, listAllRecords, parseFilter as parseInboxFilter, quebecDayRange, type InboxFilter } from "../lib/submissions/queries.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
-import { quebecTime, toCsv } from "../lib/forms/export.ts"; // inbox (issue 7)
+import { csvLines, quebecTime } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
 import { ENDPOINT_FILE } from "../server/start.ts";
 
@@ -51,6 +51,9 @@ Where:
 
 export class UsageError extends Error {}
 
+/** An operator waits for a large export: a 1 MB page may take seconds, unlike a form's single item. */
+const CLI_REQUEST_TIMEOUT_MS = 30_000;
+
 interface Store {
   db: DynamoDBClient;
   table: string;
@@ -59,7 +62,7 @@ interface Store {
 
 async function alive(endpoint: string): Promise<boolean> {
   try {
-    await dynamoClient({ endpoint, region: "local" }).send(new ListTablesCommand({ Limit: 1 }));
+    await dynamoClient({ endpoint, region: "local", requestTimeoutMs: CLI_REQUEST_TIMEOUT_MS }).send(new ListTablesCommand({ Limit: 1 }));
     return true;
   } catch {
     return false;
@@ -68,16 +71,16 @@ async function alive(endpoint: string): Promise<boolean> {
 
 export async function openStore(options: { table?: string; region?: string; endpoint?: string; data?: string }): Promise<Store> {
   if (options.table) {
-    return { db: dynamoClient(options.region ? { region: options.region } : {}), table: options.table, close: async () => {} };
+    return { db: dynamoClient({ ...(options.region ? { region: options.region } : {}), requestTimeoutMs: CLI_REQUEST_TIMEOUT_MS }), table: options.table, close: async () => {} };
   }
   if (options.endpoint) {
-    return { db: dynamoClient({ endpoint: options.endpoint, region: "local" }), table: localTableNames.submissions, close: async () => {} };
+    return { db: dynamoClient({ endpoint: options.endpoint, region: "local", requestTimeoutMs: CLI_REQUEST_TIMEOUT_MS }), table: localTableNames.submissions, close: async () => {} };
   }
   const dataDir = resolve(options.data ?? ".data");
   const file = join(dataDir, ENDPOINT_FILE);
   if (existsSync(file)) {
     const { endpoint } = JSON.parse(readFileSync(file, "utf8")) as { endpoint: string };
-    if (await alive(endpoint)) return { db: dynamoClient({ endpoint, region: "local" }), table: localTableNames.submissions, close: async () => {} };
+    if (await alive(endpoint)) return { db: dynamoClient({ endpoint, region: "local", requestTimeoutMs: CLI_REQUEST_TIMEOUT_MS }), table: localTableNames.submissions, close: async () => {} };
   }
   let local;
   try {
@@ -86,7 +89,7 @@ export async function openStore(options: { table?: string; region?: string; endp
     throw new Error(`Cannot open the local store in ${dataDir} (${(error as Error).message}). Is another process using it?`);
   }
   await ensureTables(local.endpoint, localTableNames);
-  return { db: dynamoClient({ endpoint: local.endpoint, region: "local" }), table: localTableNames.submissions, close: local.close };
+  return { db: dynamoClient({ endpoint: local.endpoint, region: "local", requestTimeoutMs: CLI_REQUEST_TIMEOUT_MS }), table: localTableNames.submissions, close: local.close };
 }
 
 /** Submissions matching the filter, without those past their retention date (as in the inbox). */
@@ -190,8 +193,41 @@ function describe(s: AdminRecord): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Runs one command; returns what to print. Exported for the tests. */
-export async function run(argv: string[], output: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+/** Where a command's text goes: each call may wait (a stream's backpressure) before the next. */
+export type Output = (text: string) => unknown;
+
+/**
+ * Writes to a stream as fast as it drains: a pipe (`| wc -c`, `| head`) never holds more than one chunk
+ * in memory, and nothing is left unwritten when the command ends.
+ */
+export function streamOutput(stream: NodeJS.WritableStream): Output {
+  return (text) =>
+    new Promise<void>((done, fail) => {
+      const onError = (error: Error) => fail(error);
+      stream.once("error", onError);
+      const flushed = stream.write(text, () => {
+        stream.off("error", onError);
+        if (flushed) done();
+      });
+      if (!flushed) stream.once("drain", () => done());
+    });
+}
+
+/** Writes every line, waiting for each one the destination accepts. */
+async function writeAll(lines: Iterable<string>, output: Output): Promise<void> {
+  let batch = "";
+  for (const line of lines) {
+    batch += line;
+    if (batch.length >= 64 * 1024) {
+      await output(batch);
+      batch = "";
+    }
+  }
+  if (batch) await output(batch);
+}
+
+/** Runs one command, writing through `output`; resolves with the exit code. Exported for the tests. */
+export async function run(argv: string[], output: Output = streamOutput(process.stdout)): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -204,7 +240,7 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    output(`${USAGE}\n`);
+    await output(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
   if (!["list", "show", "set-status", "export"].includes(command)) throw new UsageError(`Unknown command "${command}"`);
@@ -217,19 +253,22 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     if (command === "list") {
       const format = values.format ?? "table";
       const found = await listCurrent(store.db, store.table, filter);
-      if (format === "json") output(`${JSON.stringify(found, null, 2)}\n`);
-      else if (format === "csv") output(toCsv(await exportRecords(store, values), lang));
-      else if (format === "table") output(table(found));
+      if (format === "json") await writeAll(jsonLines(found), output);
+      else if (format === "csv") await writeAll(csvLines(await exportRecords(store, values), lang), output);
+      else if (format === "table") await output(table(found));
       else throw new UsageError("--format must be table, json or csv");
       return 0;
     }
     if (command === "export") {
-      const csv = toCsv(await exportRecords(store, values), lang);
+      // Rows are written as they are made, to the file or to standard output, at the pace it drains.
+      const lines = csvLines(await exportRecords(store, values), lang);
       if (values.out) {
-        writeFileSync(values.out, csv);
-        output(`Wrote ${values.out}\n`);
+        const file = createWriteStream(values.out);
+        await writeAll(lines, streamOutput(file));
+        await new Promise<void>((done, fail) => file.end((error?: Error | null) => (error ? fail(error) : done())));
+        await output(`Wrote ${values.out}\n`);
       } else {
-        output(csv);
+        await writeAll(lines, output);
       }
       return 0;
     }
@@ -239,10 +278,10 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
       const found = await getRecord({ db: store.db, table: store.table, now: new Date() }, reference);
       // Past its retention date a record is gone for every reader, even before DynamoDB's TTL deletes it.
       if (!found || isExpired(found, new Date())) {
-        output(`No submission ${reference}\n`);
+        await output(`No submission ${reference}\n`);
         return 1;
       }
-      output(values.format === "json" ? `${JSON.stringify({ ...found, history: historyOf(found) }, null, 2)}\n` : describe(found));
+      await output(values.format === "json" ? `${JSON.stringify({ ...found, history: historyOf(found) }, null, 2)}\n` : describe(found));
       return 0;
     }
     const status = rest[1] ?? "";
@@ -256,16 +295,16 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
     switch (result.outcome) {
       case "updated":
       case "unchanged":
-        output(`${reference}: ${result.record.status}\n`);
+        await output(`${reference}: ${result.record.status}\n`);
         return 0;
       case "not_found":
-        output(`No submission ${reference}\n`);
+        await output(`No submission ${reference}\n`);
         return 1;
       case "invalid_transition":
-        output(`${reference}: cannot go from ${result.record.status} to ${status}\n`);
+        await output(`${reference}: cannot go from ${result.record.status} to ${status}\n`);
         return 1;
       case "conflict":
-        output(`${reference}: changed by someone else meanwhile; try again\n`);
+        await output(`${reference}: changed by someone else meanwhile; try again\n`);
         return 1;
     }
   } finally {
@@ -273,11 +312,33 @@ export async function run(argv: string[], output: (text: string) => void = (t) =
   }
 }
 
+/** The JSON list, one element at a time (the same text as JSON.stringify(list, null, 2)). */
+function* jsonLines(items: readonly unknown[]): Generator<string> {
+  if (items.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  yield "[\n";
+  for (const [index, item] of items.entries()) {
+    yield `  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}${index < items.length - 1 ? "," : ""}\n`;
+  }
+  yield "]\n";
+}
+
 if (import.meta.main) {
+  // The exit code is set, never forced with process.exit(): Node leaves once standard output has drained,
+  // so a pipe (`export | wc -c`) receives every byte. A reader that stops early (`| head`) ends the
+  // command quietly.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
   run(process.argv.slice(2))
-    .then((code) => process.exit(code))
+    .then((code) => {
+      process.exitCode = code;
+    })
     .catch((error: Error) => {
+      if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
       process.stderr.write(`${error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${error.message}`}\n`);
-      process.exit(error instanceof UsageError ? 2 : 1);
+      process.exitCode = error instanceof UsageError ? 2 : 1;
     });
 }

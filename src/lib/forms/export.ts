@@ -98,10 +98,19 @@ export function csvSeparatorOf(lang: Lang): string {
   return lang === "fr" ? ";" : ",";
 }
 
-/** The export: a header row in the language, one row per submission; UTF-8 with BOM so Excel reads accents. */
-export function toCsv(records: readonly ExportRecord[], lang: Lang): string {
+/**
+ * The export line by line — the byte-order mark and header row first, then one row per submission — so a
+ * large export can be written as it is made (the command line streams it); `toCsv` is their concatenation.
+ */
+export function* csvLines(records: Iterable<ExportRecord>, lang: Lang): Generator<string> {
   const context: Context = { t: translations(uiStrings[lang], lang), services: serviceLabels(lang) };
   const separator = csvSeparatorOf(lang);
-  const rows = [exportColumns.map((column) => context.t(column.header)), ...records.map((record) => exportColumns.map((column) => column.value(record, context)))];
-  return `\ufeff${rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join("\r\n")}\r\n`;
+  const line = (cells: string[]) => `${cells.map((cell) => csvCell(cell, separator)).join(separator)}\r\n`;
+  yield `\ufeff${line(exportColumns.map((column) => context.t(column.header)))}`;
+  for (const record of records) yield line(exportColumns.map((column) => column.value(record, context)));
+}
+
+/** The export: a header row in the language, one row per submission; UTF-8 with BOM so Excel reads accents. */
+export function toCsv(records: readonly ExportRecord[], lang: Lang): string {
+  return [...csvLines(records, lang)].join("");
 }

@@ -20,9 +20,9 @@ export const SDK_BUDGET = { maxAttempts: 2, connectionTimeoutMs: 1000, requestTi
  * One client per endpoint and region, reused across invocations (Lambda keeps the module warm).
  * Against a local endpoint (dynalite) the credentials are placeholders: dynalite checks none.
  */
-export function dynamoClient(options: { endpoint?: string; region?: string } = {}): DynamoDBClient {
+export function dynamoClient(options: { endpoint?: string; region?: string; requestTimeoutMs?: number } = {}): DynamoDBClient {
   const region = options.region ?? process.env.AWS_REGION ?? "ca-central-1";
-  const key = `${options.endpoint ?? ""}|${region}`;
+  const key = `${options.endpoint ?? ""}|${region}|${options.requestTimeoutMs ?? ""}`;
   let client = clients.get(key);
   if (!client) {
     client = new DynamoDBClient({
@@ -32,7 +32,8 @@ export function dynamoClient(options: { endpoint?: string; region?: string } = {
         : {}),
       // A database that does not answer must become a 503 quickly, not a hung form.
       maxAttempts: SDK_BUDGET.maxAttempts,
-      requestHandler: { connectionTimeout: SDK_BUDGET.connectionTimeoutMs, requestTimeout: SDK_BUDGET.requestTimeoutMs },
+      // throwOnRequestTimeout: without it this SDK only logs a warning when the request timeout passes.
+      requestHandler: { connectionTimeout: SDK_BUDGET.connectionTimeoutMs, requestTimeout: options.requestTimeoutMs ?? SDK_BUDGET.requestTimeoutMs, throwOnRequestTimeout: true },
     });
     clients.set(key, client);
   }
