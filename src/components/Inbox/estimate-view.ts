@@ -1,6 +1,6 @@
 /**
  * An attached estimate in words, priced by the estimator's own module (src/lib/estimate) over the current
- * price list; pure, tested without a DOM (test/components/inbox/logic.test.ts). The island loads it, with
+ * price list; pure, tested without a DOM (test/components/Inbox/logic.test.ts). The island loads it, with
  * EstimateSummary.tsx, only when a submission carrying an estimate opens.
  */
 import type { Lang } from "../../i18n/locales.ts";

@@ -1,5 +1,5 @@
 /**
- * The inbox's pure logic, tested without a DOM (test/components/inbox/logic.test.ts): checking the filters,
+ * The inbox's pure logic, tested without a DOM (test/components/Inbox/logic.test.ts): checking the filters,
  * merging pages, what each action form sends, what a failure means, how answers and history events read
  * (an attached estimate: estimate-view.ts). The components only wire these to state and elements.
  */

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { addDays, isCalendarDate, parseIsoDay, isoOfDays } from "../../../src/lib/sla/civil.ts";
-import { quebecDayStart } from "../../../src/lib/sla/quebec-time.ts";
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -61,14 +60,4 @@ describe("addDays", () => {
       }),
     );
   });
-});
-
-describe("quebecDayStart: 00:00 in Québec, EST or EDT", () => {
-  test.each([
-    ["2026-01-15", "2026-01-15T05:00:00.000Z"],
-    ["2026-07-01", "2026-07-01T04:00:00.000Z"],
-    // The days of the clock changes start before the change.
-    ["2026-03-08", "2026-03-08T05:00:00.000Z"],
-    ["2026-11-01", "2026-11-01T04:00:00.000Z"],
-  ])("%s → %s", (date, expected) => expect(quebecDayStart(date).toISOString()).toBe(expected));
 });

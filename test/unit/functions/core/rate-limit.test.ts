@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clientOf } from "../../../functions/core/rate-limit.ts";
+import { clientOf } from "../../../../functions/core/rate-limit.ts";
 
 describe("who counts as one client for the rate limit", () => {
   test.each([

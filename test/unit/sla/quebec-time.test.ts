@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { clockChanges, quebecInstant, quebecOffset, quebecWallClock, SlaInputError } from "../../../src/lib/sla/index.ts";
+import { quebecDayStart } from "../../../src/lib/sla/quebec-time.ts";
 
 describe("Québec time from Intl (America/Toronto)", () => {
   test.each([
@@ -57,4 +58,14 @@ describe("Québec time from Intl (America/Toronto)", () => {
     expect(() => quebecInstant(date, time)).toThrow(expect.objectContaining({ code }));
   });
   test("refuses an invalid Date", () => expect(() => quebecWallClock(new Date("nope"))).toThrow(expect.objectContaining({ code: "invalid-instant" })));
+});
+
+describe("quebecDayStart: 00:00 in Québec, EST or EDT", () => {
+  test.each([
+    ["2026-01-15", "2026-01-15T05:00:00.000Z"],
+    ["2026-07-01", "2026-07-01T04:00:00.000Z"],
+    // The days of the clock changes start before the change.
+    ["2026-03-08", "2026-03-08T05:00:00.000Z"],
+    ["2026-11-01", "2026-11-01T04:00:00.000Z"],
+  ])("%s → %s", (date, expected) => expect(quebecDayStart(date).toISOString()).toBe(expected));
 });
