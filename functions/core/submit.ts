@@ -10,12 +10,13 @@ import { errorMessage, plural, text, type FormLang } from "../../src/lib/forms/m
 import { splitMeta, validateAnswers, type FieldError } from "../../src/lib/forms/validate.ts";
 import { configFromEnv, type Config } from "./config.ts";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
-import { bodyBytes, header, html, json, parseUrlEncoded, redirect, type HttpEvent, type HttpResult } from "./http.ts";
+import { bodyBytes, header, html, json, redirect, type HttpEvent, type HttpResult } from "./http.ts";
 import { httpHandler, problem, UNAVAILABLE_RETRY_AFTER, type Request, type Route, type WrapperDeps } from "./lambda.ts";
 import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
 import { refillValues, renderConfirmationPage, renderFormPage, uiStrings } from "./page.ts";
 import { dedupeSeed } from "../../src/lib/submissions/dedupe.ts";
 import { checkRateLimit, requestClient, VIEWER_ADDRESS_HEADER } from "./rate-limit.ts";
+import { bidiProblem, decodeUtf8, jsonKeyProblem, parseUrlEncodedStrict, type InputProblem } from "./strict-input.ts";
 import { defaultReferenceGenerator, type ReferenceGenerator } from "../../src/lib/submissions/reference.ts";
 import { createSubmission } from "../../src/lib/submissions/store.ts";
 import { notifyNewSubmission, notifySettingsFromEnv, type NotifySettings } from "../../src/lib/submissions/notify.ts"; // inbox (issue 7)
@@ -98,19 +99,28 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
   // Parse even an oversized form post (bounded) so that a reader without JavaScript keeps the answers.
   let raw: Record<string, unknown> | undefined;
   let parseFailed = false;
+  // What a lenient reading would repair or drop silently is refused (strict-input.ts), field by field.
+  let strict: InputProblem | undefined;
   if (bytes.length <= MAX_BODY_BYTES * 16) {
-    const bodyText = bytes.toString("utf8");
-    if (mode === "html") {
-      raw = parseUrlEncoded(bodyText);
+    const bodyText = decodeUtf8(bytes);
+    if (bodyText === undefined) {
+      strict = { field: null, code: "invalid_encoding" };
+    } else if (mode === "html") {
+      const parsed = parseUrlEncodedStrict(bodyText);
+      if (parsed.ok) raw = parsed.value;
+      else strict = parsed.problem;
     } else {
       try {
         const parsed: unknown = JSON.parse(bodyText);
-        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
-        else parseFailed = true;
+        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+          strict = jsonKeyProblem(bodyText);
+          if (!strict) raw = parsed as Record<string, unknown>;
+        } else parseFailed = true;
       } catch {
         parseFailed = true;
       }
     }
+    if (raw && !strict) strict = bidiProblem(raw);
   }
   const split = raw ? splitMeta(raw) : { answers: {}, meta: {} as Record<string, unknown> };
   if (split.meta.lang === "fr" || split.meta.lang === "en") lang = request.lang = split.meta.lang;
@@ -137,6 +147,11 @@ export async function handleSubmission(type: FormType, event: HttpEvent, deps: D
     return log("rate_limited", formError({ code: "rate_limited", status: 429, headers: { "retry-after": String(limit.retryAfterSeconds) }, message, answers: split.answers, source }));
   }
 
+  if (strict) {
+    // The field name may be the client's own text (a forbidden key): it goes in the answer, never in the log.
+    if (strict.field === null) return log(`refused:${strict.code}`, formError({ code: strict.code, status: 400, answers: split.answers, source }), { errors: [strict.code] });
+    return log(`refused:${strict.code}`, invalid([{ field: strict.field, code: strict.code as FieldError["code"] }]), { errors: [strict.code] });
+  }
   if (parseFailed || !raw) return log("bad_request", formError({ code: "bad_request", status: 400 }));
 
   // A robot filled the hidden field: it gets what it expects (a reference) and nothing is stored.

@@ -58,3 +58,16 @@ export function pageOfPath(path: string): { page: PageId; lang: Lang } | undefin
   }
   return undefined;
 }
+
+// --- mailto links (h1, issue 13) ---
+/**
+ * A `mailto:` link to exactly one address: each part percent-encoded (RFC 6068), so characters such as
+ * `?`, `&` or `%` in an address can never add a recipient, a subject or a body.
+ * @example mailtoHref("prenom.nom@cspq.gouv.qc.ca") // "mailto:prenom.nom@cspq.gouv.qc.ca"
+ * @example mailtoHref("a?cc=x@evil.example@x.ca") // "mailto:a%3Fcc%3Dx%40evil.example@x.ca"
+ */
+export function mailtoHref(address: string): string {
+  const at = address.lastIndexOf("@");
+  const encode = (part: string) => encodeURIComponent(part).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return at < 0 ? `mailto:${encode(address)}` : `mailto:${encode(address.slice(0, at))}@${encode(address.slice(at + 1))}`;
+}

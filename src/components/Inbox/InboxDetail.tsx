@@ -4,6 +4,7 @@
  * (saved, unchanged or refused), which is not a live region, so it is read once; a field refused on the spot
  * gets focus itself, with the message as its description.
  */
+import { mailtoHref } from "../../i18n/routes.ts";
 import { Fragment, type JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../../i18n/locales.ts";
@@ -142,7 +143,7 @@ export function InboxDetail(props: Props): JSX.Element {
               <dd class="inbox-answer">
                 {view.kind === "empty" ? <span class="inbox-muted">{t("inbox.detail.notGiven")}</span>
                   : view.kind === "list" ? <ul>{view.items.map((item) => <li>{item}</li>)}</ul>
-                    : view.kind === "email" ? <a href={`mailto:${view.value}`}>{view.value}</a>
+                    : view.kind === "email" ? <a href={mailtoHref(view.value)}>{view.value}</a>
                       : view.value}
               </dd>
             </Fragment>

@@ -28,8 +28,9 @@ export type Answers = Record<string, string | string[]>;
 
 export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: FieldError[] };
 
-// Letters, digits and ASCII marks only, like HTML's own type=email check (no quoted local parts).
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+// One address: letters, digits and the marks addresses use, stricter than HTML's type=email — no `?`, `&`,
+// `=`, `%`, `/` or `#`, which would let "a?cc=someone@x.ca" become a mailto: with another recipient.
+const EMAIL = /^[A-Za-z0-9.!$'*+^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const PHONE = /^\+?[0-9 ().-]+$/;
 const EXTENSION = /^[0-9]{1,8}$/;
 // The estimator's own alphabet (src/lib/estimate/url.ts): letters, digits, `-`, `.`, `_`.
