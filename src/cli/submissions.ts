@@ -28,9 +28,9 @@ import { localTableNames } from "../lib/submissions/tables.ts";
 import { isCalendarDate } from "../lib/sla/civil.ts";
 import { quebecWallClock } from "../lib/sla/quebec-time.ts";
 // The inbox's own Québec-day arithmetic, so that the CLI and the inbox filter the same days.
-import { BadRequest, listAllRecords, parseFilter as parseInboxFilter, quebecDayRange, type InboxFilter } from "../lib/submissions/queries.ts";
+import { BadRequest, streamRecords, parseFilter as parseInboxFilter, quebecDayRange, type InboxFilter } from "../lib/submissions/queries.ts";
 import { formTypes, statuses, type FormType } from "../lib/forms/fields.ts";
-import { csvLines, quebecTime } from "../lib/forms/export.ts"; // inbox (issue 7)
+import { csvWriter, quebecTime } from "../lib/forms/export.ts"; // inbox (issue 7)
 import { ensureTables, startDynalite } from "../server/dynalite.ts";
 import { ENDPOINT_FILE } from "../server/start.ts";
 
@@ -144,8 +144,11 @@ export function inboxFilterOf(values: Record<string, string | boolean | undefine
   }
 }
 
-async function exportRecords(store: Store, values: Record<string, string | boolean | undefined>): Promise<AdminRecord[]> {
-  return listAllRecords({ db: store.db, table: store.table, now: new Date() }, inboxFilterOf(values), Number.MAX_SAFE_INTEGER);
+/** The export's lines, read and written one page at a time (never the whole table in memory). */
+async function* exportLines(store: Store, values: Record<string, string | boolean | undefined>, lang: "fr" | "en"): AsyncGenerator<string> {
+  const writer = csvWriter(lang);
+  yield writer.header;
+  for await (const record of streamRecords({ db: store.db, table: store.table, now: new Date() }, inboxFilterOf(values))) yield writer.row(record);
 }
 
 function table(submissions: Submission[]): string {
@@ -214,9 +217,9 @@ export function streamOutput(stream: NodeJS.WritableStream): Output {
 }
 
 /** Writes every line, waiting for each one the destination accepts. */
-async function writeAll(lines: Iterable<string>, output: Output): Promise<void> {
+async function writeAll(lines: Iterable<string> | AsyncIterable<string>, output: Output): Promise<void> {
   let batch = "";
-  for (const line of lines) {
+  for await (const line of lines) {
     batch += line;
     if (batch.length >= 64 * 1024) {
       await output(batch);
@@ -254,14 +257,14 @@ export async function run(argv: string[], output: Output = streamOutput(process.
       const format = values.format ?? "table";
       const found = await listCurrent(store.db, store.table, filter);
       if (format === "json") await writeAll(jsonLines(found), output);
-      else if (format === "csv") await writeAll(csvLines(await exportRecords(store, values), lang), output);
+      else if (format === "csv") await writeAll(exportLines(store, values, lang), output);
       else if (format === "table") await output(table(found));
       else throw new UsageError("--format must be table, json or csv");
       return 0;
     }
     if (command === "export") {
       // Rows are written as they are made, to the file or to standard output, at the pace it drains.
-      const lines = csvLines(await exportRecords(store, values), lang);
+      const lines = exportLines(store, values, lang);
       if (values.out) {
         const file = createWriteStream(values.out);
         await writeAll(lines, streamOutput(file));

@@ -100,14 +100,22 @@ export function csvSeparatorOf(lang: Lang): string {
 
 /**
  * The export line by line — the byte-order mark and header row first, then one row per submission — so a
- * large export can be written as it is made (the command line streams it); `toCsv` is their concatenation.
+ * large export can be written as it is read (the command line streams it); `toCsv` is their concatenation.
  */
-export function* csvLines(records: Iterable<ExportRecord>, lang: Lang): Generator<string> {
+export function csvWriter(lang: Lang): { header: string; row: (record: ExportRecord) => string } {
   const context: Context = { t: translations(uiStrings[lang], lang), services: serviceLabels(lang) };
   const separator = csvSeparatorOf(lang);
   const line = (cells: string[]) => `${cells.map((cell) => csvCell(cell, separator)).join(separator)}\r\n`;
-  yield `\ufeff${line(exportColumns.map((column) => context.t(column.header)))}`;
-  for (const record of records) yield line(exportColumns.map((column) => column.value(record, context)));
+  return {
+    header: `\ufeff${line(exportColumns.map((column) => context.t(column.header)))}`,
+    row: (record) => line(exportColumns.map((column) => column.value(record, context))),
+  };
+}
+
+export function* csvLines(records: Iterable<ExportRecord>, lang: Lang): Generator<string> {
+  const writer = csvWriter(lang);
+  yield writer.header;
+  for (const record of records) yield writer.row(record);
 }
 
 /** The export: a header row in the language, one row per submission; UTF-8 with BOM so Excel reads accents. */

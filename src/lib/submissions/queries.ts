@@ -258,27 +258,52 @@ export async function listSubmissions(options: ListOptions, filter: InboxFilter,
   };
 }
 
-/** Every record matching the filter, in list order (CSV export); throws RangeError beyond `max`. */
-export async function listAllRecords(options: ListOptions, filter: InboxFilter, max: number): Promise<AdminRecord[]> {
-  const groups = statusGroups(filter.status);
+/** One partition's records in ascending `createdRef` order, a page at a time. */
+async function* partitionRecords(options: ListOptions, partition: string, lo: string, hi: string, q: string | undefined): AsyncGenerator<AdminRecord> {
+  let after: string | undefined;
+  for (;;) {
+    const read = await readPartition(options, partition, lo, hi, after, MAX_PAGE_SIZE, q);
+    yield* read.records;
+    if (read.frontier === undefined) return;
+    after = read.frontier;
+  }
+}
+
+/**
+ * Every record matching the filter, in list order, as a stream: each status group is the merge of its
+ * partitions (each already in `createdRef` order), so only one page per partition is held at a time —
+ * an export of any size is written as it is read.
+ */
+export async function* streamRecords(options: ListOptions, filter: InboxFilter): AsyncGenerator<AdminRecord> {
   const types = filter.type ? [filter.type] : [...formTypes];
   const { lo, hi } = createdRefBounds(filter);
-  const all: AdminRecord[] = [];
-  for (const group of groups) {
-    const inGroup: AdminRecord[] = [];
-    for (const type of types) {
-      for (const status of group) {
-        let after: string | undefined;
-        for (;;) {
-          const read = await readPartition(options, `${type}#${status}`, lo, hi, after, MAX_PAGE_SIZE, filter.q);
-          inGroup.push(...read.records);
-          if (inGroup.length + all.length > max) throw new RangeError(`More than ${max} submissions match`);
-          if (read.frontier === undefined) break;
-          after = read.frontier;
-        }
+  for (const group of statusGroups(filter.status)) {
+    const heads = await Promise.all(
+      types.flatMap((type) => group.map(async (status) => {
+        const source = partitionRecords(options, `${type}#${status}`, lo, hi, filter.q);
+        const first = await source.next();
+        return { source, head: first.done ? undefined : first.value };
+      })),
+    );
+    for (;;) {
+      let next: (typeof heads)[number] | undefined;
+      for (const candidate of heads) {
+        if (candidate.head && (!next?.head || createdRefOf(candidate.head) < createdRefOf(next.head))) next = candidate;
       }
+      if (!next?.head) break;
+      yield next.head;
+      const advanced = await next.source.next();
+      next.head = advanced.done ? undefined : advanced.value;
     }
-    all.push(...inGroup.sort((a, b) => (createdRefOf(a) < createdRefOf(b) ? -1 : 1)));
+  }
+}
+
+/** Every record matching the filter, in list order (the inbox's CSV download); throws RangeError beyond `max`. */
+export async function listAllRecords(options: ListOptions, filter: InboxFilter, max: number): Promise<AdminRecord[]> {
+  const all: AdminRecord[] = [];
+  for await (const record of streamRecords(options, filter)) {
+    all.push(record);
+    if (all.length > max) throw new RangeError(`More than ${max} submissions match`);
   }
   return all;
 }
