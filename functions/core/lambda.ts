@@ -11,8 +11,6 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Lang } from "../../src/i18n/locales.ts";
-// The zod-free strings: the admin bundles stay small (no form renderer, no zod).
-import { translations, uiStrings } from "../../src/i18n/translate.ts";
 import type { Logger, LogEntry } from "../../src/lib/submissions/log.ts";
 import { ReferenceExhaustedError } from "../../src/lib/submissions/store.ts";
 import { ORIGIN_HEADER } from "../../src/lib/submissions/api.ts";
@@ -107,12 +105,20 @@ export interface HandlerOptions<E extends HttpEvent, D extends WrapperDeps> {
   type?: string;
   deps: () => D;
   run: (event: E, deps: D, request: Request) => Promise<Route<D>>;
+  /**
+   * The sentence for a failure the wrapper decides, in the reader's language. The public handlers give
+   * it (their readers see it); the admin ones do not (the inbox words its own messages from the code),
+   * which keeps the interface strings out of their bundles.
+   */
+  say?: (code: "forbidden" | "unavailable" | "unexpected", lang: Lang) => string;
 }
 
 /** Lambda's context: the wrapper keeps a second in reserve before the function's own timeout. */
 export interface LambdaContext {
   getRemainingTimeInMillis?: () => number;
 }
+
+const message = (text: string | undefined): { message?: string } => (text ? { message: text } : {});
 
 class BudgetExceeded extends Error {
   override name = "TimeoutError";
@@ -136,10 +142,10 @@ export function httpHandler<E extends HttpEvent, D extends WrapperDeps>(options:
       d.log({ event: options.name, ...(options.type ? { type: options.type } : {}), ...entry, status: result.statusCode, latencyMs: Math.round(performance.now() - started) });
       return result;
     };
-    const say = (code: "forbidden" | "unavailable" | "unexpected") => translations(uiStrings[request.lang], request.lang)(`forms.error.${code}`);
+    const say = (code: "forbidden" | "unavailable" | "unexpected") => options.say?.(code, request.lang);
 
     if (d.originSecret !== undefined && !sameSecret(header(event, ORIGIN_HEADER), d.originSecret)) {
-      return log({ outcome: "forbidden" }, problem({ status: 403, code: "forbidden", message: say("forbidden") }));
+      return log({ outcome: "forbidden" }, problem({ status: 403, code: "forbidden", ...message(say("forbidden")) }));
     }
 
     const remaining = context?.getRemainingTimeInMillis?.();
@@ -157,11 +163,11 @@ export function httpHandler<E extends HttpEvent, D extends WrapperDeps>(options:
     } catch (error) {
       const name = error instanceof Error ? error.name : typeof error;
       if (isUnavailable(error)) {
-        const p: Problem = { status: 503, code: "unavailable", message: say("unavailable"), headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER) } };
+        const p: Problem = { status: 503, code: "unavailable", ...message(say("unavailable")), headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER) } };
         return log({ outcome: "unavailable", error: name }, request.present?.(p) ?? problem(p));
       }
       const frames = stackFrames(error);
-      const p: Problem = { status: 500, code: "internal", message: say("unexpected") };
+      const p: Problem = { status: 500, code: "internal", ...message(say("unexpected")) };
       let result: HttpResult;
       try {
         result = request.present?.(p) ?? problem(p);

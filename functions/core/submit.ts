@@ -227,5 +227,6 @@ export function createHandler(type: FormType, overrides: Partial<Deps> & { env?:
     type,
     deps: () => buildDeps(overrides),
     run: (event, deps, request) => handleSubmission(type, event, deps, request),
+    say: (code, lang) => text(uiStrings[lang], `forms.error.${code}`),
   });
 }
