@@ -6,9 +6,10 @@
  * 4. vitest runs every test: unit, build checks (parity, links), accessibility, page weight, browser, infrastructure;
  * 5. the page-weight table (`npm run budget`).
  * Arguments after `npm test --` go to vitest (e.g. `npm test -- --project site`).
- * The last line is always `npm test: N passed, M failed; source comparison …` (vitest's tests; a step that keeps
- * vitest from running — no Chromium, a failed build — counts as one failure). The comparison with the source pages
- * runs only when SOURCES_DIR is set (test/support/sources.ts); the last line says whether it ran, and why not.
+ * The last line is always `npm test: N passed, M failed`, alone on its line so that CI reads it (vitest's tests; a
+ * step that keeps vitest from running — no Chromium, a failed build — counts as one failure). The comparison with the
+ * source pages runs only when SOURCES_DIR is set (test/support/sources.ts); the line before says whether it ran, and
+ * why not.
  * The exit code is 0 only when all is well.
  */
 import { spawnSync } from "node:child_process";
@@ -36,7 +37,8 @@ function finish(passed: number, failed: number, ok: boolean): never {
     console.log("\nTime per step:");
     for (const t of timings) console.log(`  ${t.ok ? "✔" : "✖"} ${t.title.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s`);
   }
-  console.log(`\nnpm test: ${passed} passed, ${failed} failed; ${sourceComparisonStatus()}`);
+  console.log(`\n${sourceComparisonStatus()}`);
+  console.log(`npm test: ${passed} passed, ${failed} failed`);
   process.exit(ok && failed === 0 ? 0 : 1);
 }
 

@@ -51,15 +51,28 @@ export async function purgeExpired(db: DynamoDBClient, table: string, now: Date)
 
 export const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
-/** Purges now, then every day until stopped; failures are reported, never thrown (the server keeps running). */
-export function schedulePurge(run: () => Promise<number>, report: (outcome: { deleted?: number; error?: string }) => void): { ready: Promise<void>; stop: () => void } {
-  const once = () =>
-    run().then(
+/**
+ * Purges now, then every day until stopped; failures are reported, never thrown (the server keeps running).
+ * `stop` resolves once a purge under way has finished, so the caller can close the database after it
+ * (closing dynalite under a running Query throws from inside dynalite, outside any promise).
+ */
+export function schedulePurge(run: () => Promise<number>, report: (outcome: { deleted?: number; error?: string }) => void): { ready: Promise<void>; stop: () => Promise<void> } {
+  let current: Promise<void> = Promise.resolve();
+  const once = () => {
+    current = run().then(
       (deleted) => report({ deleted }),
       (error: Error) => report({ error: error.name }),
     );
+    return current;
+  };
   const ready = once();
   const timer = setInterval(once, PURGE_INTERVAL_MS);
   timer.unref();
-  return { ready, stop: () => clearInterval(timer) };
+  return {
+    ready,
+    stop: () => {
+      clearInterval(timer);
+      return current;
+    },
+  };
 }

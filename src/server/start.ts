@@ -195,10 +195,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     dynamoEndpoint: dynamo.endpoint,
     dataDir,
     close: async () => {
-      inbox.close(); // inbox (issue 7)
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       rmSync(endpointFile, { force: true });
+      await inbox.close(); // the database closes after a purge under way (inbox, issue 7)
       await dynamo.close();
     },
   };

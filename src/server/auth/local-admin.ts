@@ -50,7 +50,8 @@ export interface LocalAdmin {
   /** The first purge has finished. */
   ready: Promise<void>;
   keys: KeyPair;
-  close(): void;
+  /** Stops the daily purge; resolves when a purge under way has finished. */
+  close(): Promise<void>;
 }
 
 const ADMIN_ROUTES: Array<{ method: string; pattern: RegExp; name: "list" | "get" | "update" }> = [
@@ -95,7 +96,7 @@ export function createLocalAdmin(options: LocalAdminOptions): LocalAdmin {
   const config = configFromEnv(options.env);
   const db = dynamoClient({ ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}), region: config.region ?? "local" });
   const purge = options.purge === false
-    ? { ready: Promise.resolve(), stop: () => {} }
+    ? { ready: Promise.resolve(), stop: () => Promise.resolve() }
     : schedulePurge(
         () => purgeExpired(db, config.submissionsTable, now()),
         // A purge that found nothing says nothing (a quiet `npm start`); a deletion or a failure is logged.
