@@ -3,8 +3,9 @@
  * quarter end the level follows), add pauses where the level accepts them, and read the deadline in words, the
  * attainment target, the working step by step and the interpretation note. The whole state lives in the address.
  *
- * Receives plain, precomputed props (no zod, no catalogue module, no src/i18n/index.ts): the levels grouped by
- * service with their plan (src/lib/sla/levels.ts), and the "sla." strings of the page's language.
+ * Works from plain, precomputed data (no zod, no catalogue module, no src/i18n/index.ts): the levels grouped by
+ * service with their plan (src/lib/sla/levels.ts), and the "sla." strings of the page's language — given as
+ * props (tests), or on the site read from the page itself (./page-data.ts), so the props stay a few bytes.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
@@ -20,6 +21,7 @@ import type { SlaStrings, SlaTextKey, Translate } from "./strings.ts";
 import { createTranslator } from "../../i18n/translator.ts";
 import { MAX_PAUSES, readState, writeState, type CalculatorState, type PauseFields } from "./url-state.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
+import { calculatorData } from "./page-data.ts";
 
 /** A level as the select lists it. */
 export interface LevelOption extends CalculatorLevel {
@@ -37,8 +39,9 @@ export interface LevelGroup {
 
 export interface Props {
   lang: Lang;
-  strings: SlaStrings;
-  groups: LevelGroup[];
+  /** The strings and the levels; when absent (on the site), read from the page (./page-data.ts). */
+  strings?: SlaStrings;
+  groups?: LevelGroup[];
   /** Link to the holiday calendar page, in the interpretation note. */
   holidaysHref: string;
   /** Prefix of element ids (several calculators on one page stay distinct). */
@@ -175,7 +178,11 @@ const STARTING_STATE: State = { level: "", date: "", time: "", pauses: [], billi
 let nextKey = 1;
 const withKeys = (pauses: PauseFields[]): Row[] => pauses.map((p) => ({ ...p, key: nextKey++ }));
 
-export default function DueDateCalculatorIsland({ lang, strings, groups, holidaysHref, idPrefix = "ddc", now, headingLevel = 2 }: Props) {
+export default function DueDateCalculatorIsland({ lang, holidaysHref, idPrefix = "ddc", now, headingLevel = 2, ...given }: Props) {
+  const { strings, groups } = useMemo(
+    () => (given.strings && given.groups ? { strings: given.strings, groups: given.groups } : calculatorData(idPrefix, lang)),
+    [given.strings, given.groups, idPrefix, lang],
+  );
   const t = useMemo(() => createTranslator(strings, lang), [strings, lang]);
   const levels = useMemo(() => new Map(groups.flatMap((g) => g.levels.map((l) => [l.id, l] as const))), [groups]);
   const [state, setState] = useState<State>(STARTING_STATE);

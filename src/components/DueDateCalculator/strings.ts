@@ -7,8 +7,12 @@ import type { Lang } from "../../i18n/locales.ts";
 import { createTranslator, type KeysOf, type Slice, type Translator } from "../../i18n/translator.ts";
 import type { PluralKey, TextKey } from "../../i18n/ui/schema.ts";
 
-/** The calculator's keys: the "sla." area without the priority helper's own ("sla.priority."). */
-export type SlaKey = Exclude<KeysOf<"sla.">, KeysOf<"sla.priority.">>;
+/**
+ * The calculator's keys: the "sla." area without the priority helper's own ("sla.priority."), the holiday
+ * page's ("sla.holidays.") and the server-rendered list of levels' (its page part translates them itself).
+ */
+type NotTheIsland = KeysOf<"sla.priority."> | KeysOf<"sla.holidays."> | "sla.levelListHeading" | "sla.levelListCalculate";
+export type SlaKey = Exclude<KeysOf<"sla.">, NotTheIsland>;
 export type SlaTextKey = Extract<SlaKey, TextKey>;
 export type SlaPluralKey = Extract<SlaKey, PluralKey>;
 export type SlaStrings = Slice<SlaKey>;
@@ -17,7 +21,8 @@ export type Translate = Translator<SlaKey>;
 export type PriorityKey = KeysOf<"sla.priority.">;
 /** The calculator's strings, for its page to pass (`calculatorStrings(pickStrings(lang, "sla."))`). */
 export function calculatorStrings(all: Slice<KeysOf<"sla.">>): SlaStrings {
-  return Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith("sla.priority."))) as SlaStrings;
+  const notTheIsland = (key: string) => key.startsWith("sla.priority.") || key.startsWith("sla.holidays.") || key.startsWith("sla.levelList");
+  return Object.fromEntries(Object.entries(all).filter(([key]) => !notTheIsland(key))) as SlaStrings;
 }
 export type PriorityStrings = Slice<PriorityKey>;
 
