@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { assessRows, decodeFile, loadRows, LoadProblem } from "../../../src/components/AttainmentReport/pipeline.ts";
 import { MAX_BYTES, MAX_ROWS } from "../../../src/lib/attainment/fields.ts";
 import { profileOf } from "../../../src/lib/attainment/index.ts";
-import { q } from "../sla/helpers.ts";
+import { q } from "../../unit/sla/helpers.ts";
 
 const codeOf = async (run: () => unknown) => {
   try {
