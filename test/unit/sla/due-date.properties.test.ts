@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { dueDate, isBusinessDay, quebecWallClock, type Pause, type SlaRule } from "../../../src/lib/sla/index.ts";
+import { instantArb as instant, pausesAt, WINDOWS } from "./helpers.ts";
 
-const WINDOWS = [
-  { start: "08:30", end: "16:30" },
-  { start: "07:30", end: "17:00" },
-  { start: "08:00", end: "17:00" },
-  { start: "07:00", end: "18:00" },
-  { start: "00:00", end: "23:59" },
-  { start: "12:15", end: "12:45" },
-];
-
-const instant = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true });
 const window = fc.constantFrom(...WINDOWS);
 const timeUnit = fc.constantFrom("seconds" as const, "minutes" as const, "hours" as const);
 /** A duration amount, with the same rule shape built from it (so that amounts can be compared). */
@@ -25,8 +16,6 @@ const timeAmount = fc.double({ min: 0.5, max: 200, noNaN: true });
 const dayAmount = fc.integer({ min: 1, max: 60 });
 /** A pause near receipt (from a day before to ten days after), so that most pauses meet counting time. */
 const pauseNear = fc.tuple(fc.integer({ min: -86_400_000, max: 10 * 86_400_000 }), fc.integer({ min: 0, max: 2 * 86_400_000 }));
-const pausesAt = (received: Date, specs: Array<[number, number]>): Pause[] =>
-  specs.map(([offset, length]) => ({ from: new Date(received.getTime() + offset), to: new Date(received.getTime() + offset + length) }));
 
 const runs = { numRuns: 300 };
 

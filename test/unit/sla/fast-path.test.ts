@@ -6,20 +6,10 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createHolidayCalendar, dueDate, quebecCalendar, type HolidayCalendar, type Pause, type SlaRule } from "../../../src/lib/sla/index.ts";
 import { dueInstant } from "../../../src/lib/sla/fast-path.ts";
-import { HELP_DESK_P3, q } from "./helpers.ts";
+import { HELP_DESK_P3, instantArb as instant, pausesAt, q, WINDOWS as COMMON_WINDOWS } from "./helpers.ts";
 
-const WINDOWS = [
-  { start: "08:30", end: "16:30" },
-  { start: "07:30", end: "17:00" },
-  { start: "08:00", end: "17:00" },
-  { start: "07:00", end: "18:00" },
-  { start: "00:00", end: "23:59" },
-  { start: "12:15", end: "12:45" },
-  { start: "03:00", end: "04:00" },
-  { start: "00:00", end: "01:00" },
-];
-
-const instant = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true });
+/** The common windows, and two at night (a window that the spring and autumn clock changes cut into). */
+const WINDOWS = [...COMMON_WINDOWS, { start: "03:00", end: "04:00" }, { start: "00:00", end: "01:00" }];
 const unit = fc.constantFrom("seconds" as const, "minutes" as const, "hours" as const);
 const timeRule: fc.Arbitrary<SlaRule> = fc.oneof(
   fc.tuple(unit, fc.double({ min: 0.01, max: 2_000, noNaN: true })).map(([u, amount]): SlaRule => ({ unit: u, amount })),
@@ -32,8 +22,6 @@ const dayRule: fc.Arbitrary<SlaRule> = fc.tuple(fc.constantFrom("business-days" 
   .map(([u, amount]): SlaRule => ({ unit: u, amount }));
 /** Pauses around receipt, some overlapping, some outside counting time. */
 const pauseSpecs = fc.array(fc.tuple(fc.integer({ min: -2 * 86_400_000, max: 40 * 86_400_000 }), fc.integer({ min: 0, max: 5 * 86_400_000 })), { maxLength: 6 });
-const pausesAt = (received: Date, specs: Array<[number, number]>): Pause[] =>
-  specs.map(([offset, length]) => ({ from: new Date(received.getTime() + offset), to: new Date(received.getTime() + offset + length) }));
 
 describe("the fast path equals the step-by-step path", () => {
   test("time rules (around the clock and business hours), with and without pauses", () => {
