@@ -5,11 +5,10 @@
  * are assessed without any task longer than 100 ms on the page; without JavaScript the page says the tool needs it.
  * Screenshots at 320 and 1280 px go to /tmp (ATTAINMENT_SCREENSHOTS=1).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDist } from "../support/serve-dist.ts";
+import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { formatNumber, formatPercent, formatTime } from "../../src/i18n/format.ts";
@@ -18,16 +17,8 @@ import { assessWithProfile, profileOf, type Priority } from "../../src/lib/attai
 import { sampleCsv } from "../../src/lib/attainment/sample.ts";
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server: SiteAndBrowser["server"];
+openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
 const open = async (lang: "fr" | "en"): Promise<Page> => {

@@ -3,24 +3,15 @@
  * time gives the deadline in words; the keyboard changes the time; without JavaScript the page says the tool
  * needs it and still lists every service level. Screenshots at 320 and 1280 px go to /tmp (SLA_SCREENSHOTS=1).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDist } from "../support/serve-dist.ts";
+import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server: SiteAndBrowser["server"];
+openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").trim();
 const url = (lang: "fr" | "en", query: Record<string, string>) => `${server.url}${href(lang, "calculator", { query })}`;

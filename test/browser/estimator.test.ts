@@ -4,24 +4,15 @@
  * tool needs it and still shows the prices.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDist } from "../support/serve-dist.ts";
+import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server: SiteAndBrowser["server"];
+openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").trim();
 

@@ -6,25 +6,16 @@
  * "Before scripts run" is made real by holding back every module under /_astro/ (request interception) and
  * releasing them later; the inline island runtime still defines <astro-island>, as in a slow network.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDist } from "../support/serve-dist.ts";
+import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
 import { href, type PageId } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { encodeEstimate } from "../../src/lib/estimate/url.ts";
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server: SiteAndBrowser["server"];
+openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 const DESKTOP = { width: 1280, height: 900 };
 const MOBILE = { width: 375, height: 740 };

@@ -4,23 +4,14 @@
  * nothing scrolls sideways; at 1280 px the navigation is a row; the fonts come from the site's origin; print
  * keeps the signature and hides navigation, search and the tools' controls.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDist } from "../support/serve-dist.ts";
+import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
 import { href } from "../../src/i18n/routes.ts";
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server: SiteAndBrowser["server"];
+openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 describe("the PIV frame", () => {
   test("320 px without JavaScript: collapsed menu the keyboard opens, title on the first screen, no sideways scrolling", async () => {

@@ -7,24 +7,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { distDir, serveDist } from "../support/serve-dist.ts";
+import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
+import { distDir } from "../support/serve-dist.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server: SiteAndBrowser["server"];
+openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 describe("search", () => {
   test("results from Pagefind in the site's markup, with the page's words and spaced snippets (fr)", async () => {
