@@ -92,27 +92,73 @@ describe("first paint shows each tool, and hydration changes nothing on screen",
   }
 });
 
+/**
+ * Shared links: the address carries a calculation or an estimate, which the island fills in after hydration
+ * (a static page cannot read its address on the server). Nothing painted may move when it does.
+ */
+const sharedLinks: Array<{ page: PageId; name: string; query: () => string }> = [
+  { page: "calculator", name: "calculator with a shared calculation", query: () => "?level=csc-restore-p3&date=2026-11-30&time=10:00" },
+  {
+    page: "calculator",
+    name: "calculator with a shared calculation and a pause",
+    query: () => "?level=cau-restore-p3&date=2026-11-30&time=10:00&pause=2026-11-30T11:00/2026-11-30T12:00",
+  },
+  { page: "calculator", name: "calculator with a shared billing-date level", query: () => "?level=mobility-billing-reports&billing=2026-11-30" },
+  {
+    page: "estimator",
+    name: "estimator with a shared estimate",
+    query: () =>
+      `?estimate=${encodeEstimate({
+        version: "2017-08-24",
+        startMonth: 10,
+        lines: [
+          { kind: "subscription", item: "standard", quantity: 10 },
+          { kind: "recording", item: "recording", sessions: 4, minutes: 90 },
+        ],
+      })}`,
+  },
+];
+
+async function shiftAfterLoad(viewport: { width: number; height: number }, path: string, settle: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await observeShifts(page);
+  await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+  // Scroll down so islands that wake when visible do so, then back up.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await new Promise((done) => setTimeout(done, 30));
+    }
+  });
+  await hydrated(page);
+  await settle(page);
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => (window as unknown as { __shift: { page: number; body: number } }).__shift);
+  await context.close();
+  return shift;
+}
+
 describe("no layout shift (CLS 0) from the tools: nothing outside the header moves", () => {
   for (const viewport of [DESKTOP, MOBILE]) {
     for (const { page: id } of tools) {
       test(`${id} at ${viewport.width} px`, async () => {
-        const context = await browser.newContext({ viewport });
-        const page = await context.newPage();
-        await observeShifts(page);
-        await page.goto(`${server.url}${href("fr", id)}`, { waitUntil: "load" });
-        // Scroll down so islands that wake when visible do so, then back up.
-        await page.evaluate(async () => {
-          for (let y = 0; y < document.body.scrollHeight; y += 400) {
-            window.scrollTo(0, y);
-            await new Promise((done) => setTimeout(done, 30));
-          }
-        });
-        await hydrated(page);
-        await page.waitForTimeout(300);
-        const shift = await page.evaluate(() => (window as unknown as { __shift: { page: number; body: number } }).__shift);
+        const shift = await shiftAfterLoad(viewport, href("fr", id), async () => {});
         if (shift.page > 0) console.log(`${id} at ${viewport.width} px: the header moved by ${shift.page.toFixed(4)} (its web font)`);
         expect(shift.body).toBe(0);
-        await context.close();
+      });
+    }
+    for (const { page: id, name, query } of sharedLinks) {
+      test(`${name} at ${viewport.width} px`, async () => {
+        const shift = await shiftAfterLoad(viewport, `${href("fr", id)}${query()}`, async (page) => {
+          // The shared state is filled in: the result is there.
+          await page.locator(id === "calculator" ? ".ddc-due" : "[data-total='monthly']").first().waitFor();
+          // … and shown by the island itself, not by the 4 s safety reveal (src/components/shared-link.ts).
+          await expect.poll(() => page.locator("[data-filling]").count(), { timeout: 2000 }).toBe(0);
+          expect(await page.locator(id === "calculator" ? ".ddc-due" : "[data-total='monthly']").first().isVisible()).toBe(true);
+        });
+        if (shift.page > 0) console.log(`${name} at ${viewport.width} px: moved by ${shift.page.toFixed(4)}, outside the header ${shift.body.toFixed(4)}`);
+        expect(shift.body).toBe(0);
       });
     }
   }

@@ -10,6 +10,7 @@
  * the price tables it works from: no inert form is ever usable-looking.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { filled } from "../shared-link.ts";
 import { Fragment, type JSX } from "preact";
 import type { Lang } from "../../i18n/locales.ts";
 import { href } from "../../i18n/routes.ts";
@@ -59,6 +60,9 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
   const nextKey = useRef(1);
   const focusTarget = useRef<string | null>(null);
   const pendingMessage = useRef("");
+  // Set once the address has been read into the state: the next commit shows a shared estimate in full.
+  const [addressRead, setAddressRead] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     // What the reader chose before the island woke up stays chosen (read before any state changes the page).
@@ -89,7 +93,12 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
       setStartMonth(month);
       setTouched(true);
     }
+    setAddressRead(true);
   }, []);
+  // The shared estimate is in the page: show it (../shared-link.ts).
+  useEffect(() => {
+    if (addressRead) filled(root.current);
+  }, [addressRead]);
 
   const read = useMemo(() => readRows(rows, priceList.version, startMonth), [rows, startMonth, priceList.version]);
   const estimate = useMemo(() => (read.state ? computeEstimate(priceList, read.state) : null), [read, priceList]);
@@ -204,7 +213,7 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
   };
 
   return (
-    <div class="ce">
+    <div class="ce" ref={root}>
       {notice && <p class="ce-notice">{notice}</p>}
 
       <fieldset class="ce-add">

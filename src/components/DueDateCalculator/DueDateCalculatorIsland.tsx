@@ -22,6 +22,7 @@ import { createTranslator } from "../../i18n/translator.ts";
 import { MAX_PAUSES, readState, writeState, type CalculatorState, type PauseFields } from "./url-state.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 import { calculatorData } from "./page-data.ts";
+import { filled } from "../shared-link.ts";
 
 /** A level as the select lists it. */
 export interface LevelOption extends CalculatorLevel {
@@ -218,10 +219,15 @@ export default function DueDateCalculatorIsland({ lang, holidaysHref, idPrefix =
 
   const level = levels.get(state.level);
   // The engine comes with the first level chosen (from the reader or the address).
-  const [, setEngineLoaded] = useState(engine !== undefined);
+  const [engineLoaded, setEngineLoaded] = useState(engine !== undefined);
   useEffect(() => {
     if (level && !engine) void loadEngine().then(() => setEngineLoaded(true));
   }, [level]);
+  // A shared calculation is in the page (with its result once the engine is there): show it (../shared-link.ts).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (awake && (!level || engineLoaded)) filled(root.current);
+  }, [awake, level, engineLoaded]);
   const uses = usesOf(level?.plan);
   const pausable = level?.plan.kind === "deadline" && level.plan.pausable;
 
@@ -325,7 +331,7 @@ export default function DueDateCalculatorIsland({ lang, holidaysHref, idPrefix =
   ends.sort();
 
   return (
-    <div class="ddc">
+    <div class="ddc" ref={root}>
       <form
         class="ddc-form"
         noValidate
