@@ -7,6 +7,7 @@
 import type { SSTConfig } from "sst";
 import { stageConfig } from "./src/infra/config.ts";
 import { scriptHashesFromDist } from "./src/infra/csp.ts";
+import { buildSiteForDeploy } from "./src/infra/site-build.ts";
 import { registerStacks } from "./src/infra/stacks.ts";
 
 export default {
@@ -14,16 +15,17 @@ export default {
     return { name: "offre-de-services", region: "ca-central-1" };
   },
   stacks(app) {
-    registerStacks(
-      app,
-      stageConfig(app.stage, process.env, {
-        path: ".",
-        buildOutput: "dist",
-        // The site is built during the deploy, then the CSP hashes are read from that fresh dist/ when the
-        // template is synthesized (a missing dist/ stops the deploy with an explanation).
-        buildCommand: "npm run build",
-        scriptHashes: () => scriptHashesFromDist("dist"),
-      }),
-    );
+    const config = stageConfig(app.stage, process.env, {
+      path: ".",
+      buildOutput: "dist",
+      buildCommand: "npm run build",
+      // Read from the same dist/ the handlers copy their layout from and the Site stack uploads.
+      scriptHashes: () => scriptHashesFromDist("dist"),
+    });
+    // A deploy builds the site once, here, before any stack exists: SST's deferred tasks would otherwise bundle
+    // the handlers before (or while) StaticSite builds, and the handlers' copy of the layout (their pages wear
+    // the site's header and footer) would be missing or stale. The Site stack then uploads dist/ without
+    // building again. `sst dev` and `sst remove` build nothing. See src/infra/site-build.ts.
+    registerStacks(app, buildSiteForDeploy(app.mode, config));
   },
 } satisfies SSTConfig;

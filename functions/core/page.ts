@@ -6,7 +6,7 @@
  * Nothing personal ever goes into a URL.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { href } from "../../src/i18n/routes.ts";
@@ -17,6 +17,7 @@ import type { FormLang } from "../../src/lib/forms/messages.ts";
 import type { UiStrings } from "../../src/i18n/ui/schema.ts";
 import { FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
 import { fillLayout, layoutTemplatePath, SLOT_END, SLOT_START } from "../../src/lib/forms/layout.ts";
+import { LAYOUT_METRIC } from "./layout-metric.ts";
 import { ConfirmationView } from "../../src/components/forms/confirmation-view.ts";
 import { createTranslator } from "../../src/i18n/translator.ts";
 import { serviceLabels } from "../../src/lib/forms/service-labels.ts";
@@ -50,20 +51,56 @@ export function refillValues(type: FormType, raw: Record<string, unknown>): Valu
   return values;
 }
 
+
+/** Where the built site's layout is: `$LAYOUT_DIR` (relative to the Lambda's LAMBDA_TASK_ROOT), else DIST_DIR, else dist. */
+export function layoutRoot(env: Record<string, string | undefined> = process.env): string {
+  if (env.LAYOUT_DIR) return resolve(env.LAMBDA_TASK_ROOT ?? ".", env.LAYOUT_DIR);
+  return env.DIST_DIR ?? "dist";
+}
+
+let reportedMissing = false;
+/**
+ * Says once per process that a handler wears the plain page: one JSON line with no personal data (the path and
+ * the error code only), which is also a CloudWatch metric in the embedded metric format when on Lambda.
+ */
+function reportMissingLayout(file: string, error: unknown): void {
+  if (reportedMissing) return;
+  reportedMissing = true;
+  const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "unknown";
+  console.error(JSON.stringify({
+    level: "error",
+    event: "layout_template_missing",
+    file,
+    code,
+    ...(functionName
+      ? {
+          _aws: {
+            Timestamp: Date.now(),
+            CloudWatchMetrics: [{ Namespace: LAYOUT_METRIC.namespace, Dimensions: [["FunctionName"]], Metrics: [{ Name: LAYOUT_METRIC.name, Unit: "Count" }] }],
+          },
+          FunctionName: functionName,
+          [LAYOUT_METRIC.name]: 1,
+        }
+      : {}),
+  }));
+}
+
 /**
  * The built confirmation page of a language, the layout every handler page wears (src/lib/forms/layout.ts):
- * read once from the built site — `LAYOUT_DIR` (the Lambda bundle's copy), else `DIST_DIR`, else `dist`.
+ * read once from the built site (layoutRoot: the Lambda bundle's copy on AWS, see src/infra/site-build.ts).
  */
 const templates = new Map<FormLang, string>();
 export function layoutTemplate(lang: FormLang): string {
   let template = templates.get(lang);
   if (template === undefined) {
-    const root = process.env.LAYOUT_DIR ?? process.env.DIST_DIR ?? "dist";
+    const file = join(layoutRoot(), layoutTemplatePath(lang));
     try {
-      template = readFileSync(join(root, layoutTemplatePath(lang)), "utf8");
-    } catch {
-      // No build beside the handler (a Lambda bundle without its copy of the layout): a plain, valid page
-      // rather than a failure; it holds no copy of the site's header or styles.
+      template = readFileSync(file, "utf8");
+    } catch (error) {
+      // No build beside the handler: a plain, valid page rather than a failure (it holds no copy of the site's
+      // header or styles), reported once so that a deploy without its layout does not go unnoticed.
+      reportMissingLayout(file, error);
       const name = escape(uiStrings[lang]["site.name"]);
       template = `<!DOCTYPE html><html lang="${lang === "fr" ? "fr-CA" : "en-CA"}"><head><meta charset="utf-8">` +
         `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +

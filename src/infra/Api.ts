@@ -4,15 +4,19 @@
  * The site reaches it under its own origin: CloudFront forwards `/api/*` unchanged (Site.ts), so the
  * routes carry the `/api` prefix and no CORS is configured (the browser never makes a cross-origin call).
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Fn, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Api as SstApi, Function, use, type FunctionProps, type StackContext } from "sst/constructs";
+import { useProject } from "sst/project.js";
 import { Auth } from "./Auth.ts";
 import { useInfraConfig, type InfraConfig } from "./config.ts";
 import { jsonImportAttributes } from "./import-attributes.ts";
 import { Storage } from "./Storage.ts";
+import { BUNDLE_LAYOUT_DIR, layoutFiles } from "./site-build.ts";
 
 /** Handler files (relative to the project root) and what each may do: the tests read these too. */
 export const PUBLIC_ROUTES = {
@@ -101,7 +105,20 @@ export function Api(context: StackContext) {
       : {}),
   };
 
-  const fn = (handler: keyof typeof FUNCTION_IDS, permissions: iam.PolicyStatement[]): Function => {
+  // The form handlers render pages (a form sent back with its errors, the no-JS confirmation) in the site's own
+  // layout: the built confirmation page of each language, copied into their bundle from the dist/ the deploy
+  // built before the stacks (site-build.ts). LAYOUT_DIR is relative to LAMBDA_TASK_ROOT (/var/task).
+  const root = useProject().paths.root;
+  const layout = layoutFiles(config, root);
+  if (app.mode === "deploy" && stack.isActive) {
+    const missing = layout.filter((file) => !existsSync(path.join(root, file.from)));
+    if (missing.length > 0) {
+      throw new Error(`No built layout template at ${missing.map((file) => file.from).join(", ")}: build the site first (sst.config.ts does it for a deploy).`);
+    }
+  }
+  const pages = { copyFiles: layout, environment: { LAYOUT_DIR: BUNDLE_LAYOUT_DIR } };
+
+  const fn = (handler: keyof typeof FUNCTION_IDS, permissions: iam.PolicyStatement[], extra: { copyFiles?: FunctionProps["copyFiles"]; environment?: Record<string, string> } = {}): Function => {
     const id = FUNCTION_IDS[handler];
     const props: FunctionProps = {
       handler,
@@ -117,7 +134,8 @@ export function Api(context: StackContext) {
       timeout: "10 seconds",
       // No X-Ray: it would grant xray:PutTraceSegments on "*" to every role, for traces nobody reads here.
       tracing: "disabled",
-      environment,
+      environment: { ...environment, ...extra.environment },
+      ...(extra.copyFiles ? { copyFiles: extra.copyFiles } : {}),
       permissions,
       // Readable stack traces without SST's sourcemap uploader (which needs its bootstrap bucket);
       // the plugin lets SST's older esbuild read `with { type: "json" }` imports (see import-attributes.ts).
@@ -135,8 +153,8 @@ export function Api(context: StackContext) {
     allow(PUBLIC_TABLE_ACTIONS, [rateLimits.tableArn]),
     ...sesStatement,
   ];
-  const adviserRequests = fn(PUBLIC_ROUTES["POST /api/adviser-requests"], publicPermissions);
-  const inquiries = fn(PUBLIC_ROUTES["POST /api/inquiries"], publicPermissions);
+  const adviserRequests = fn(PUBLIC_ROUTES["POST /api/adviser-requests"], publicPermissions, pages);
+  const inquiries = fn(PUBLIC_ROUTES["POST /api/inquiries"], publicPermissions, pages);
 
   const adminFunctions = admin
     ? {

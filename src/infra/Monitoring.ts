@@ -15,6 +15,7 @@ import { use, type StackContext } from "sst/constructs";
 import { Api } from "./Api.ts";
 import { useInfraConfig } from "./config.ts";
 import { Storage } from "./Storage.ts";
+import { LAYOUT_METRIC } from "../../functions/core/layout-metric.ts";
 
 const PERIOD = Duration.minutes(5);
 /** 4xx (including 429 throttles) per 5 minutes above which someone should look. */
@@ -80,6 +81,12 @@ export function Monitoring({ app, stack }: StackContext) {
     // counted elsewhere and do not trigger it.
     alarm("DynamoDbUserErrors", new cloudwatch.Metric({ namespace: "AWS/DynamoDB", metricName: "UserErrors", period: PERIOD, statistic: "Sum" }), 5,
       "DynamoDB rejected requests as invalid or unauthorized (account-wide metric)."),
+    // A form handler that found no copy of the site's layout in its bundle (functions/core/page.ts logs it once
+    // per cold start as an embedded metric): its pages still work, but without the site's header and footer.
+    ...[functions.adviserRequests, functions.inquiries].map((fn) =>
+      alarm(`${fn.node.id}LayoutMissing`,
+        new cloudwatch.Metric({ namespace: LAYOUT_METRIC.namespace, metricName: LAYOUT_METRIC.name, dimensionsMap: { FunctionName: fn.functionName }, period: PERIOD, statistic: "Sum" }), 1,
+        `The ${fn.node.id} function has no copy of the site's layout: its no-JS pages lack the site's header and footer.`)),
   ];
 
   stack.addOutputs({ AlarmTopicArn: topic.topicArn });

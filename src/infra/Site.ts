@@ -22,6 +22,7 @@ import { Auth } from "./Auth.ts";
 import { useInfraConfig } from "./config.ts";
 import { cspHeader } from "./csp.ts";
 import { PERMISSIONS_POLICY, SECURITY_HEADERS } from "./security-headers.ts";
+import { siteBuildEnvironment } from "./site-build.ts";
 import { ORIGIN_HEADER } from "../lib/submissions/api.ts";
 
 /** The viewer headers the form handlers read (functions/core/submit.ts); everything else stays at the edge. */
@@ -56,8 +57,8 @@ export function Site({ app, stack }: StackContext) {
     responseHeadersPolicyName: app.logicalPrefixedName("security-headers"),
     securityHeadersBehavior: {
       contentSecurityPolicy: {
-        // Lazy: during `sst deploy` the site is built by a deferred task after the stacks run, and the
-        // hashes are read from dist/ when the template is synthesized, i.e. after that build.
+        // Lazy: the hashes are read from dist/ when the template is synthesized (a deploy built it before the
+        // stacks ran, see site-build.ts), the same dist/ the handlers copy their layout from.
         contentSecurityPolicy: Lazy.string({
           produce: () =>
             cspHeader(typeof scriptHashes === "function" ? scriptHashes() : scriptHashes, {
@@ -117,13 +118,11 @@ export function Site({ app, stack }: StackContext) {
   const site = new StaticSite(stack, "Site", {
     path: config.site.path,
     buildOutput: config.site.buildOutput,
+    // A deploy has built the site already (sst.config.ts, site-build.ts): no build command is left here, and
+    // StaticSite uploads that dist/. The variables are the ones that build had (SITE_URL for canonical URLs,
+    // INBOX_SIGN_IN for /inbox-config.json's placeholders)…
     buildCommand: config.site.buildCommand,
-    // Astro writes canonical URLs and the sitemap from SITE_URL (astro.config.mjs).
-    environment: {
-      ...(domain ? { SITE_URL: `https://${domain.domainName}` } : {}),
-      // The build then writes /inbox-config.json with placeholders (src/pages/inbox-config.json.ts)…
-      ...(admin ? { INBOX_SIGN_IN: "cognito" } : {}),
-    },
+    environment: siteBuildEnvironment(config),
     // …which the deploy replaces with the hosted UI's origin and the public client's id.
     replaceValues: admin
       ? [

@@ -22,7 +22,10 @@ export interface InfraConfig {
     path: string;
     /** Folder of the built site, relative to path. */
     buildOutput: string;
-    /** Command that builds the site during `sst deploy`; undefined in tests (they never build). */
+    /**
+     * Command that builds the site. sst.config.ts runs it once before the stacks for a deploy and then clears
+     * it (site-build.ts), so StaticSite only uploads; undefined in tests unless they ask for a build.
+     */
     buildCommand?: string;
     /** Hashes of the inline scripts, or a function reading them from the built site at synthesis. */
     scriptHashes: readonly string[] | (() => readonly string[]);

@@ -83,7 +83,7 @@ export function scriptHashesFromDist(dir: string): ScriptHash[] {
   if (!existsSync(path.join(dir, "index.html")) && !existsSync(path.join(dir, "404.html"))) {
     throw new Error(
       `No built site in ${path.resolve(dir)}: the Content-Security-Policy hashes are computed from it. ` +
-        `Run \`npm run build\` first (sst deploy runs it through the Site stack's buildCommand).`,
+        `Run \`npm run build\` first (sst deploy builds it before the stacks, see site-build.ts).`,
     );
   }
   const hashes = new Set<ScriptHash>();

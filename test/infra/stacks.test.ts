@@ -11,6 +11,7 @@ import { tables } from "../../src/lib/submissions/tables.ts";
 import { ADMIN_ROUTES, FUNCTION_IDS, PUBLIC_ROUTES, PUBLIC_TABLE_ACTIONS } from "../../src/infra/Api.ts";
 import { stageConfig } from "../../src/infra/config.ts";
 import { cspHeader } from "../../src/infra/csp.ts";
+import { BUNDLE_LAYOUT_DIR } from "../../src/infra/site-build.ts";
 import { API_VIEWER_HEADERS, VIEWER_ADDRESS } from "../../src/infra/Site.ts";
 import { ORIGIN_HEADER } from "../../functions/core/lambda.ts";
 import { VIEWER_ADDRESS_HEADER } from "../../functions/core/rate-limit.ts";
@@ -182,6 +183,13 @@ describe("Lambda functions", () => {
         RATE_LIMIT_WINDOW_SECONDS: "900",
       });
     }
+  });
+
+  it("the form handlers (which render pages) name their copy of the layout in LAYOUT_DIR; the inbox's JSON handlers do not", () => {
+    const formHandlers: string[] = Object.values(PUBLIC_ROUTES);
+    const seen = appFunctions(full.api).map(([handler, fn]) => [handler, fn.Properties.Environment.Variables.LAYOUT_DIR] as const);
+    expect(seen.filter(([handler]) => formHandlers.includes(handler)).map(([, dir]) => dir)).toEqual([BUNDLE_LAYOUT_DIR, BUNDLE_LAYOUT_DIR]);
+    expect(seen.filter(([handler]) => !formHandlers.includes(handler)).map(([, dir]) => dir)).toEqual([undefined, undefined, undefined]);
   });
 
   it("keep their logs for the stage's retention period", () => {

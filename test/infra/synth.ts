@@ -14,6 +14,8 @@ import { App, getStack } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import { stageConfig, type InfraConfig } from "../../src/infra/config.ts";
 import { registerStacks } from "../../src/infra/stacks.ts";
+import { scriptHashesFromDist } from "../../src/infra/csp.ts";
+import { buildSiteForDeploy } from "../../src/infra/site-build.ts";
 import { Api } from "../../src/infra/Api.ts";
 import { Auth } from "../../src/infra/Auth.ts";
 import { Monitoring } from "../../src/infra/Monitoring.ts";
@@ -30,6 +32,8 @@ export const FIXED_HASHES = [
 
 export interface Synthesized {
   app: App;
+  /** The cloud assembly: staged function bundles (asset.<hash>/) and templates. */
+  outdir: string;
   config: InfraConfig;
   storage: Template;
   auth: Template;
@@ -56,17 +60,29 @@ export interface SynthOptions {
   bundle?: boolean;
   /** Aspects added to the app before synthesis (cdk-nag's rule packs). */
   aspects?: IAspect[];
+  /**
+   * Go through sst.config.ts's deploy path: `buildCommand` builds a site folder (under `path`, into
+   * `buildOutput`) once before the stacks are registered (src/infra/site-build.ts), and the CSP hashes are read
+   * from that build. Without it the fixture folder stands for an already built site, with fixed hashes.
+   */
+  build?: { path: string; buildOutput: string; buildCommand: string };
 }
 
 export async function synth(stage: string, env: Record<string, string> = {}, options: SynthOptions = {}): Promise<Synthesized> {
-  const { region = "ca-central-1", bundle = true, aspects = [] } = options;
+  const { region = "ca-central-1", bundle = true, aspects = [], build } = options;
   // initProject reads sst.config.ts (its config() only: SST strips stacks() when loading it shallowly).
   await initProject({ stage, region });
   // Our own cloud-assembly folder (staged function zips and site packages), removed by removeOutputs().
   const outdir = mkdtempSync(path.join(tmpdir(), "infra-test-cdk-"));
   outdirs.push(outdir);
+  // SST bundles each handler in <artifacts>/<construct address> and runs `npm install` there; the address is the
+  // same in every synth of the app, so test files synthesizing in parallel workers would share (and delete) each
+  // other's folders under .sst/artifacts. Each synth bundles in its own folder instead.
+  useProject().paths.artifacts = path.join(outdir, "artifacts");
   const app = new App({ mode: "deploy", stage, region, account: ACCOUNT, name: useProject().config.name }, { outdir });
-  const config = stageConfig(stage, env, { path: FIXTURE_SITE, buildOutput: ".", scriptHashes: FIXED_HASHES });
+  const config = build
+    ? buildSiteForDeploy(app.mode, stageConfig(stage, env, { ...build, scriptHashes: () => scriptHashesFromDist(path.join(build.path, build.buildOutput)) }))
+    : stageConfig(stage, env, { path: FIXTURE_SITE, buildOutput: ".", scriptHashes: FIXED_HASHES });
   registerStacks(app, config);
   for (const aspect of aspects) Aspects.of(app).add(aspect);
   if (bundle) await app.finish();
@@ -76,5 +92,5 @@ export async function synth(stage: string, env: Record<string, string> = {}, opt
   const api = template(Api);
   const site = template(Site);
   const monitoring = template(Monitoring);
-  return { app, config, storage, auth, api, site, monitoring, all: [storage, auth, api, site, monitoring] };
+  return { app, config, outdir, storage, auth, api, site, monitoring, all: [storage, auth, api, site, monitoring] };
 }
