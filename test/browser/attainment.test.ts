@@ -6,9 +6,9 @@
  * Screenshots at 320 and 1280 px go to /tmp (ATTAINMENT_SCREENSHOTS=1).
  */
 import { describe, expect, test } from "vitest";
-import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
+import { heldPage, axeViolations } from "../support/browser.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { formatNumber, formatPercent, formatTime } from "../../src/i18n/format.ts";
@@ -28,35 +28,6 @@ const open = async (lang: "fr" | "en"): Promise<Page> => {
   await page.waitForFunction(() => !document.querySelector("astro-island[ssr]"));
   return page;
 };
-
-/** axe-core (pa11y's engine) on the live page: the mapping and report states pa11y does not reach. */
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
-
-/** A page whose modules under /_astro/ wait until `release()`: the tool as it is before any script runs. */
-async function heldPage(context: BrowserContext): Promise<{ page: Page; release: () => Promise<void> }> {
-  const page = await context.newPage();
-  const held: Route[] = [];
-  let open = false;
-  await page.route(/\/_astro\/.*\.js$/, (route) => {
-    if (open) void route.continue();
-    else held.push(route);
-  });
-  return {
-    page,
-    release: async () => {
-      open = true;
-      await Promise.all(held.splice(0).map((route) => route.continue()));
-    },
-  };
-}
 
 /** The figures the module gives for the example, as the page prints them (P1 … P5 rows). */
 function expectedRows(centre: "cau" | "csc", lang: "fr" | "en"): string[][] {

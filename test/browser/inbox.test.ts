@@ -16,14 +16,12 @@ import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { startLocalServer, type LocalServer } from "../../src/server/start.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, axeViolations } from "../support/browser.ts";
 import { expectOnlyAbsoluteLinks } from "../support/outbox.ts";
 import { LOCAL_CLIENT_ID, LOCAL_ISSUER } from "../../src/server/auth/dev-sign-in.ts";
 import { loadOrCreateKeyPair, signJwt } from "../../src/server/auth/jwt.ts";
-import { createRequire } from "node:module";
 
 /** axe-core (pa11y's engine, already in node_modules) on the live page: the signed-in views pa11y cannot reach. */
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** INBOX_SCREENSHOTS=1: the view at 320 and 1280 px in /tmp, and no sideways scrolling at 320 px either way. */
 async function screenshots(page: Page, name: string): Promise<void> {
   if (!process.env.INBOX_SCREENSHOTS) return;
@@ -31,15 +29,6 @@ async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `/tmp/inbox-${name}-${width}.png`, fullPage: true });
   }
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 let server: LocalServer;

@@ -7,8 +7,9 @@
  * releasing them later; the inline island runtime still defines <astro-island>, as in a slow network.
  */
 import { describe, expect, test } from "vitest";
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
+import { heldPage } from "../support/browser.ts";
 import { href, type PageId } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { encodeEstimate } from "../../src/lib/estimate/url.ts";
@@ -19,24 +20,6 @@ openSiteAndBrowser((opened) => ({ browser, server } = opened));
 
 const DESKTOP = { width: 1280, height: 900 };
 const MOBILE = { width: 375, height: 740 };
-
-/** A page whose island modules wait until `release()` is called. */
-async function heldPage(context: BrowserContext): Promise<{ page: Page; release: () => Promise<void> }> {
-  const page = await context.newPage();
-  const held: Route[] = [];
-  let open = false;
-  await page.route(/\/_astro\/.*\.js$/, (route) => {
-    if (open) void route.continue();
-    else held.push(route);
-  });
-  return {
-    page,
-    release: async () => {
-      open = true;
-      await Promise.all(held.splice(0).map((route) => route.continue()));
-    },
-  };
-}
 
 /** Resolves once every island of the page has hydrated (Astro removes `ssr` when it has). */
 async function hydrated(page: Page, selector = "astro-island"): Promise<void> {
