@@ -94,14 +94,25 @@ describe("the PIV frame and the SDG kit (issue 10)", () => {
       }
     });
   }
-  test("the stylesheet: the kit's fonts (WOFF2, swap, three faces), no kit web component, no other origin", () => {
+  test("the stylesheet: the kit's fonts (WOFF2, swap, three faces), metric-matched local fallbacks, the navigation's optional face, no kit web component, no other origin", () => {
     const html = read(routes.home.fr);
     const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => read((m[1] as string).slice(1))).join("\n");
     const faces = css.match(/@font-face\{[^}]+\}/g) ?? [];
-    expect(faces).toHaveLength(3);
-    for (const face of faces) {
-      expect(face).toContain("font-display:swap");
-      expect(face).toMatch(/url\(\/_astro\/[\w.-]+\.woff2\) ?format\("woff2"\)/);
+    const web = faces.filter((face) => /url\(/.test(face));
+    const swapping = web.filter((face) => face.includes("font-display:swap"));
+    expect(swapping).toHaveLength(3);
+    for (const face of web) expect(face).toMatch(/url\(\/_astro\/[\w.-]+\.woff2\) ?format\("woff2"\)/);
+    // The wide navigation: the same Open Sans file, never swapped in late (no sideways slide of the row).
+    const optional = web.filter((face) => face.includes("font-display:optional"));
+    expect(optional).toHaveLength(1);
+    expect(optional[0]).toContain("Open Sans nav");
+    // Fallbacks draw local fonts only, scaled to the web fonts' metrics.
+    const fallbacks = faces.filter((face) => !/url\(/.test(face));
+    expect(fallbacks).toHaveLength(3);
+    for (const face of fallbacks) {
+      expect(face).toMatch(/src:local\(/);
+      expect(face).toMatch(/size-adjust:\d+(\.\d+)?%/);
+      expect(face).toMatch(/ascent-override:\d+(\.\d+)?%/);
     }
     expect(css).toContain("#095797");
     expect(css).not.toMatch(/(url\(|@import)\s*["']?(https?:)?\/\//);
