@@ -151,7 +151,7 @@ describe("no layout shift (CLS 0) on the tool pages, shared links and content pa
           settle: async (page) => {
             // The shared state is filled in: the result is there.
             await page.locator(id === "calculator" ? ".ddc-due" : "[data-total='monthly']").first().waitFor();
-            // … and shown by the island itself, not by the 4 s safety reveal (src/components/shared-link.ts).
+            // … and shown by the island itself, not by the 4 s safety reveal (src/components/filled-from-address.ts).
             await expect.poll(() => page.locator("[data-filling]").count(), { timeout: 2000 }).toBe(0);
             expect(await page.locator(id === "calculator" ? ".ddc-due" : "[data-total='monthly']").first().isVisible()).toBe(true);
           },

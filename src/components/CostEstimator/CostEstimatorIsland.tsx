@@ -10,7 +10,7 @@
  * the price tables it works from: no inert form is ever usable-looking.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { filled } from "../shared-link.ts";
+import { filled } from "../filled-from-address.ts";
 import { Fragment, type JSX } from "preact";
 import type { Lang } from "../../i18n/locales.ts";
 import { href } from "../../i18n/routes.ts";
@@ -95,7 +95,7 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
     }
     setAddressRead(true);
   }, []);
-  // The shared estimate is in the page: show it (../shared-link.ts).
+  // The shared estimate is in the page: show it (../filled-from-address.ts).
   useEffect(() => {
     if (addressRead) filled(root.current);
   }, [addressRead]);

@@ -22,7 +22,7 @@ import { createTranslator } from "../../i18n/translator.ts";
 import { MAX_PAUSES, readState, writeState, type CalculatorState, type PauseFields } from "./url-state.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 import { calculatorData } from "./page-data.ts";
-import { filled } from "../shared-link.ts";
+import { filled } from "../filled-from-address.ts";
 
 /** A level as the select lists it. */
 export interface LevelOption extends CalculatorLevel {
@@ -223,7 +223,7 @@ export default function DueDateCalculatorIsland({ lang, holidaysHref, idPrefix =
   useEffect(() => {
     if (level && !engine) void loadEngine().then(() => setEngineLoaded(true));
   }, [level]);
-  // A shared calculation is in the page (with its result once the engine is there): show it (../shared-link.ts).
+  // A shared calculation is in the page (with its result once the engine is there): show it (../filled-from-address.ts).
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (awake && (!level || engineLoaded)) filled(root.current);
