@@ -4,27 +4,16 @@
  * quarter of them with pauses) and the per-priority figures — then the same assessment with the step-by-step engine
  * for comparison. Incidents are spread over 2026 by a fixed pseudo-random sequence, so runs are comparable.
  */
-import { csvRows, detectSeparator, guessMapping, rowToIncident, stripBom } from "../../src/lib/attainment/csv.ts";
+import { csvRows, detectSeparator, guessMapping, quebecText, rowToIncident, stripBom } from "../../src/lib/attainment/csv.ts";
 import { assessOne, isInvalid, summarise, type AssessedIncident, type Priority } from "../../src/lib/attainment/core.ts";
 import { profileOf } from "../../src/lib/attainment/index.ts";
-import { dueDate, quebecWallClock } from "../../src/lib/sla/index.ts";
+import { dueDate } from "../../src/lib/sla/index.ts";
+import { seededRandom as random } from "../../src/lib/seeded-random.ts";
 
 const COUNT = 10_000;
 const HOUR = 3_600_000;
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const text = (ms: number) => {
-  const { date, time } = quebecWallClock(new Date(ms));
-  return `${date} ${time}`;
-};
+const text = (ms: number) => quebecText(new Date(ms));
 
 function csvOf(seed: number): string {
   const next = random(seed);

@@ -4,6 +4,7 @@
  * Receipt instants are spread over 2026–2030 by a fixed pseudo-random sequence, so runs are comparable.
  */
 import { dueDate, type Pause, type SlaRule } from "../../src/lib/sla/index.ts";
+import { seededRandom as random } from "../../src/lib/seeded-random.ts";
 
 const COUNT = 100_000;
 
@@ -20,16 +21,6 @@ const rules: SlaRule[] = [
   { unit: "hours", amount: 5 },
 ];
 
-/** Mulberry32: a small deterministic generator. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const next = random(2026);
 const from = Date.parse("2026-01-01T00:00:00Z");

@@ -6,27 +6,14 @@
  * received) to show how errors are reported.
  */
 import { dueInstant } from "../sla/fast-path.ts";
-import { quebecWallClock } from "../sla/quebec-time.ts";
-import { BOM, csvCell } from "./csv.ts";
+import { BOM, csvCell, quebecText } from "./csv.ts";
 import type { CentreProfile, Priority } from "./core.ts";
+import { seededRandom as random } from "../seeded-random.ts";
 
 const HOUR = 3_600_000;
 
-/** Mulberry32: a small deterministic generator. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const text = (d: Date) => {
-  const { date, time } = quebecWallClock(d);
-  return `${date} ${time}`;
-};
+const text = quebecText;
 
 /** How many incidents of each priority, and how many of them are restored late. */
 const PLAN: Record<Priority, { count: number; late: number }> = {
