@@ -17,7 +17,7 @@ import type { FormLang } from "../../src/lib/forms/messages.ts";
 import type { UiStrings } from "../../src/i18n/ui/schema.ts";
 import { FormView, type SummaryItem, type Values } from "../../src/lib/forms/render.ts";
 import { fillLayout, layoutTemplatePath, SLOT_END, SLOT_START } from "../../src/lib/forms/layout.ts";
-import { LAYOUT_METRIC } from "./layout-metric.ts";
+import { LAYOUT_METRIC } from "../../src/lib/forms/layout-metric.ts";
 import { ConfirmationView } from "../../src/components/forms/confirmation-view.ts";
 import { createTranslator } from "../../src/i18n/translator.ts";
 import { serviceLabels } from "../../src/lib/forms/service-labels.ts";

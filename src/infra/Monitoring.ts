@@ -15,7 +15,7 @@ import { use, type StackContext } from "sst/constructs";
 import { Api } from "./Api.ts";
 import { useInfraConfig } from "./config.ts";
 import { Storage } from "./Storage.ts";
-import { LAYOUT_METRIC } from "../../functions/core/layout-metric.ts";
+import { LAYOUT_METRIC } from "../lib/forms/layout-metric.ts";
 
 const PERIOD = Duration.minutes(5);
 /** 4xx (including 429 throttles) per 5 minutes above which someone should look. */

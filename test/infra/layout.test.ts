@@ -15,7 +15,7 @@ import { stageConfig } from "../../src/infra/config.ts";
 import { inlineScriptHashes } from "../../src/infra/csp.ts";
 import { BUNDLE_LAYOUT_DIR, buildSiteForDeploy, layoutFiles } from "../../src/infra/site-build.ts";
 import { layoutTemplatePath } from "../../src/lib/forms/layout.ts";
-import { LAYOUT_METRIC } from "../../functions/core/layout-metric.ts";
+import { LAYOUT_METRIC } from "../../src/lib/forms/layout-metric.ts";
 import { ORIGIN_HEADER } from "../../functions/core/lambda.ts";
 import { Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
