@@ -1,7 +1,9 @@
 /**
- * The monthly cost estimator (Preact island, `client:load`). It receives everything precomputed from its
- * Astro wrapper — the price list, its strings, whether the inquiry form exists — and imports only the pure
- * estimate core, the formatters and the route table: no zod, no catalogue, no src/i18n/index.ts.
+ * The monthly cost estimator (Preact island, `client:load`). Its props are a few bytes (whether the inquiry form
+ * exists, heading level, id prefix); the price list and its strings come from its Astro wrapper on the server and
+ * are read back from the page in the browser (./page-data.ts: the options of its own "service to add" list carry
+ * the prices as data attributes, one JSON block the version and strings). It imports only the pure estimate
+ * core, the formatters and the route table: no zod, no catalogue, no src/i18n/index.ts.
  *
  * The server renders it in its starting state (no line, start month April), so the page shows the tool at first
  * paint and hydration moves nothing; a shared estimate in the address fills it in place once it runs, and a
@@ -17,18 +19,16 @@ import { href } from "../../i18n/routes.ts";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format.ts";
 import {
   computeEstimate, csvFileName, decodeEstimate, encodeEstimate, ESTIMATE_PARAM, fiscalYearMonths, monthName, newLine,
-  priceLine, toCsv, type PriceList,
+  priceLine, toCsv,
 } from "../../lib/estimate/index.ts";
 import { keepQueryInLanguageLink } from "../../i18n/language-link.ts";
 import { FIELDS, fieldId, readRows, rowOf, type FieldName, type Row } from "./rows.ts";
-import type { EstimateStrings, EstimateTextKey } from "./strings.ts";
+import { estimatorData, optionData, type IslandKey } from "./page-data.ts";
+import type { TextKey } from "../../i18n/ui/schema.ts";
 import { createTranslator } from "../../i18n/translator.ts";
 
 export interface CostEstimatorProps {
   lang: Lang;
-  priceList: PriceList;
-  /** `pickStrings(lang, "estimate.")` */
-  strings: EstimateStrings;
   /** Whether the inquiry form is built; its link is left out until it is (no broken links). */
   inquiryForm: boolean;
   /** Level of the island's headings: 2 on its own page, 3 when embedded under a page's h2. */
@@ -44,7 +44,9 @@ export const ANNOUNCE_DELAY_MS = 1000;
 const DEFAULT_START_MONTH = 4;
 
 export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Element {
-  const { lang, priceList, strings, inquiryForm, headingLevel = 2, idPrefix = "ce" } = props;
+  const { lang, inquiryForm, headingLevel = 2, idPrefix = "ce" } = props;
+  // Read once from the page before anything changes it (./page-data.ts); the same objects on every render.
+  const { priceList, strings } = estimatorData(idPrefix, lang);
   const t = useMemo(() => createTranslator(strings, lang), [strings, lang]);
   const money = (cents: number) => formatMoney(cents, lang);
   const Heading = `h${headingLevel}` as "h2";
@@ -139,8 +141,8 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
   });
 
   const items = [
-    ...priceList.subscriptions.map((s) => ({ id: s.id, name: s.name[lang], group: "subscriptions" as const })),
-    ...priceList.optional.map((o) => ({ id: o.id, name: o.name[lang], group: "optional" as const })),
+    ...priceList.subscriptions.map((s) => ({ id: s.id, name: s.name[lang], group: "subscriptions" as const, price: s })),
+    ...priceList.optional.map((o) => ({ id: o.id, name: o.name[lang], group: "optional" as const, price: o })),
   ];
   const nameOf = (item: string) => items.find((i) => i.id === item)?.name ?? item;
   const available = items.filter((i) => !rows.some((r) => r.item === i.id));
@@ -227,7 +229,7 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
                   const options = available.filter((i) => i.group === group);
                   return options.length === 0 ? null : (
                     <optgroup label={t(group === "subscriptions" ? "estimate.groupSubscriptions" : "estimate.groupOptional")}>
-                      {options.map((i) => <option value={i.id} selected={i.id === selected}>{i.name}</option>)}
+                      {options.map((i) => <option value={i.id} selected={i.id === selected} {...optionData(i.price, lang)}>{i.name}</option>)}
                     </optgroup>
                   );
                 })}
@@ -273,7 +275,7 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
                               aria-invalid={error ? "true" : undefined}
                               aria-describedby={error ? `${id}-error ${ids.hint}` : ids.hint}
                             />
-                            {error && <p id={`${id}-error`} class="ce-error">{t(`estimate.error.${error}` as EstimateTextKey)}</p>}
+                            {error && <p id={`${id}-error`} class="ce-error">{t(`estimate.error.${error}` as Extract<IslandKey, TextKey>)}</p>}
                           </div>
                         );
                       })}

@@ -9,6 +9,7 @@ import CostEstimatorIsland, { ANNOUNCE_DELAY_MS } from "../../../src/components/
 import { pickStrings, useTranslations, type Lang } from "../../../src/i18n/index.ts";
 import { formatMoney } from "../../../src/i18n/format.ts";
 import { videoconferencePriceList as priceList } from "../../../src/data/catalogue.ts";
+import { islandStrings, localPriceList, provideEstimatorData } from "../../../src/components/CostEstimator/page-data.ts";
 
 const plain = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
 const standard = priceList.subscriptions.find((s) => s.id === "standard")!;
@@ -16,8 +17,11 @@ const hd = priceList.subscriptions.find((s) => s.id === "high-definition")!;
 
 function mount(lang: Lang = "fr", inquiryForm = true) {
   const t = useTranslations(lang);
+  // What the page part hands over on the server (CostEstimator.astro); the island reads it back from the page in
+  // the browser (test/components/CostEstimator/page-data.test.ts).
+  provideEstimatorData("ce", lang, { priceList: localPriceList(priceList, lang), strings: islandStrings(pickStrings(lang, "estimate.")) });
   const view = render(
-    <CostEstimatorIsland lang={lang} priceList={priceList} strings={pickStrings(lang, "estimate.")} inquiryForm={inquiryForm} />,
+    <CostEstimatorIsland lang={lang} inquiryForm={inquiryForm} />,
   );
   const total = (name: string) => plain(view.container.querySelector(`[data-total="${name}"]`)?.textContent);
   const money = (cents: number) => plain(formatMoney(cents, lang));
