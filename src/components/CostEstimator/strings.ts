@@ -1,5 +1,6 @@
 /**
- * The estimator's slice of the interface strings, received as a prop (`pickStrings(lang, "estimate.")`), and
+ * The estimator's slice of the interface strings (`pickStrings(lang, "estimate.")`; the island gets it without the
+ * page-only keys, from one JSON block on the page: ./page-data.ts), and
  * the site's one translator over it (src/i18n/translator.ts): no zod, no other language in the browser.
  */
 import type { Lang } from "../../i18n/locales.ts";
