@@ -44,7 +44,7 @@ export const UNAUTHORIZED: HttpResult = problem({ status: 401, code: "unauthoriz
 export function adminHandler(
   route: string,
   overrides: AdminOverrides,
-  run: (event: AdminEvent, actor: Actor, deps: AdminDeps) => Promise<Route<AdminDeps>>,
+  run: (event: AdminEvent, actor: Actor, deps: AdminDeps) => Promise<Route>,
 ) {
   return httpHandler<AdminEvent, AdminDeps>({
     name: `admin:${route}`,

@@ -73,7 +73,7 @@ export function stackFrames(error: unknown): string | undefined {
   return stack.split("\n").filter((line) => /^\s+at /.test(line)).map((line) => line.trim()).slice(0, 15).join("\n");
 }
 
-export interface Route<D> {
+export interface Route {
   /** What the route answered; `outcome` and the rest go to the log line. */
   result: HttpResult;
   outcome: string;
@@ -104,7 +104,7 @@ export interface HandlerOptions<E extends HttpEvent, D extends WrapperDeps> {
   /** The form type, for the log line. */
   type?: string;
   deps: () => D;
-  run: (event: E, deps: D, request: Request) => Promise<Route<D>>;
+  run: (event: E, deps: D, request: Request) => Promise<Route>;
   /**
    * The sentence for a failure the wrapper decides, in the reader's language. The public handlers give
    * it (their readers see it); the admin ones do not (the inbox words its own messages from the code),

@@ -10,7 +10,7 @@ import { errorMessage, plural, text, type FormLang } from "../../src/lib/forms/m
 import { splitMeta, validateAnswers, type FieldError } from "../../src/lib/forms/validate.ts";
 import { configFromEnv, type Config } from "./config.ts";
 import { dynamoClient } from "../../src/lib/submissions/dynamo.ts";
-import { bodyBytes, header, html, json, redirect, type HttpEvent, type HttpResult } from "./http.ts";
+import { bodyBytes, header, html, json, type HttpEvent, type HttpResult } from "./http.ts";
 import { httpHandler, problem, UNAVAILABLE_RETRY_AFTER, type Request, type Route, type WrapperDeps } from "./lambda.ts";
 import { jsonLogger, type Logger } from "../../src/lib/submissions/log.ts";
 import { refillValues, renderConfirmationPage, renderFormPage, uiStrings } from "./page.ts";
@@ -56,7 +56,7 @@ export function buildDeps(overrides: Partial<Deps> & { env?: Record<string, stri
   };
 }
 
-type Outcome = Route<Deps>;
+type Outcome = Route;
 
 /**
  * Handles one POST to a form's endpoint. Decides every answer about the request itself; a failure

@@ -4,8 +4,24 @@
  */
 import { catalogue } from "../data/catalogue.ts";
 import type { Service } from "../data/schema.ts";
+import type { Lang } from "../i18n/locales.ts";
+import { useTranslations } from "../i18n/index.ts";
 
 export type ServiceId = Service["id"];
+
+/** The props every catalogue component takes: the page's language and the service it presents. */
+export interface ServiceProps {
+  lang: Lang;
+  service: ServiceId;
+}
+
+/**
+ * What a catalogue component works with: its language, that language's strings and the service's data.
+ * @example const { lang, t, service } = serviceContext({ lang: "fr", service: "videoconference" }); service.id // "videoconference"
+ */
+export function serviceContext({ lang, service }: ServiceProps) {
+  return { lang, t: useTranslations(lang), service: getService(service) };
+}
 
 export function getService(id: ServiceId | string): Service {
   const service = catalogue.services.find((s) => s.id === id);

@@ -4,7 +4,7 @@
  * (`activity`), who changed each status (`by` in `statusHistory`) and a revision number for
  * optimistic concurrency — and its history as one list, oldest first.
  */
-import type { FormType, Status } from "../forms/fields.ts";
+import type { Status } from "../forms/fields.ts";
 import { unmarshalItem, type Item, type Plain } from "./dynamo.ts";
 import { toSubmission, type Submission } from "./store.ts";
 import type { HistoryEvent, Summary } from "./api.ts";

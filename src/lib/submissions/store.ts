@@ -10,12 +10,11 @@ import {
   PutItemCommand,
   QueryCommand,
   ResourceNotFoundException,
-  UpdateItemCommand,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import { formTypes, statuses, type FormType, type Status } from "../forms/fields.ts";
 import type { Answers } from "../forms/validate.ts";
-import { marshal, marshalItem, unmarshalItem, type Item, type Plain } from "./dynamo.ts";
+import { marshalItem, unmarshalItem, type Item, type Plain } from "./dynamo.ts";
 import { defaultReferenceGenerator, sha256, type ReferenceGenerator } from "./reference.ts";
 import type { TableDefinition } from "./tables.ts";
 
