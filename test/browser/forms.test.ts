@@ -176,6 +176,36 @@ for (const lang of ["fr", "en"] as const) {
   }
 }
 
+describe("with JavaScript, the page's values are the answers", () => {
+  it("a value the page holds without any input event (autofill, typing while the island woke up) is checked, kept and sent", async () => {
+    const page = await newPage(true);
+    await page.goto(`${server.url}${href("fr", "inquiryForm")}`);
+    await page.waitForFunction(() => [...document.querySelectorAll("astro-island")].every((el) => !el.hasAttribute("ssr")));
+    // Set as autofill may, without the events the island listens to.
+    await page.evaluate(() => {
+      (document.querySelector("#inquiry-organisation") as HTMLInputElement).value = "Organisme silencieux";
+      (document.querySelector("#inquiry-email") as HTMLInputElement).value = "pas-un-courriel";
+    });
+    await page.click("form.sf-form button[type=submit]");
+    const summary = page.locator(".sf-error-summary");
+    await summary.waitFor();
+    // The email was checked as typed (so it is wrong, not missing), and the organisation is not reported missing.
+    expect(await summary.locator("a[href='#inquiry-organisation']").count()).toBe(0);
+    expect(await page.locator("#inquiry-email").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.inputValue("#inquiry-organisation")).toBe("Organisme silencieux");
+    expect(await page.inputValue("#inquiry-email")).toBe("pas-un-courriel");
+    await page.fill("#inquiry-email", "x@exemple.ca");
+    await page.fill("#inquiry-name", "Sans événement");
+    await page.selectOption("#inquiry-organisationType", "agency");
+    await page.fill("#inquiry-message", "Message");
+    await page.check("#inquiry-preferredLanguage-fr");
+    await page.click("form.sf-form button[type=submit]");
+    const reference = await confirmationReference(page, "fr", true);
+    expect((await stored(reference))?.answers).toMatchObject({ organisation: "Organisme silencieux", email: "x@exemple.ca" });
+    await page.context().close();
+  });
+});
+
 describe("with JavaScript, failures keep the answers", () => {
   it("offers to retry after the server refuses for a while (429), and the retry is stored once", async () => {
     const page = await newPage(true);

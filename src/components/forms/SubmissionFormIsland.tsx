@@ -47,6 +47,25 @@ function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * The answers as the form's fields hold them now (hidden fields left out). With `keepEmpty`, an emptied field or an
+ * unticked group is there too, as "" or [].
+ */
+function valuesOnPage(form: HTMLFormElement, type: SubmissionFormProps["type"], { keepEmpty }: { keepEmpty: boolean }): Values {
+  const data = new FormData(form);
+  const out: Values = {};
+  for (const spec of fields[type]) {
+    if (spec.kind === "hidden") continue;
+    const all = data.getAll(spec.name).filter((v): v is string => typeof v === "string");
+    if (spec.kind === "checkboxes") {
+      if (all.length > 0 || keepEmpty) out[spec.name] = all;
+    } else if (all[0] || keepEmpty) {
+      out[spec.name] = all[0] ?? "";
+    }
+  }
+  return out;
+}
+
 export default function SubmissionFormIsland(props: SubmissionFormProps) {
   const { type, lang, strings } = props;
   const [values, setValues] = useState<Values>({});
@@ -68,16 +87,7 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
     // Whatever the reader typed before the island woke up is theirs: take it from the page.
     const form = formRef.current;
     if (form) {
-      const typed: Values = {};
-      for (const spec of fields[type]) {
-        if (spec.kind === "hidden") continue;
-        const all = new FormData(form).getAll(spec.name).filter((v): v is string => typeof v === "string");
-        if (spec.kind === "checkboxes") {
-          if (all.length > 0) typed[spec.name] = all;
-        } else if (all[0]) {
-          typed[spec.name] = all[0];
-        }
-      }
+      const typed = valuesOnPage(form, type, { keepEmpty: false });
       if (Object.keys(typed).length > 0) setValues((v) => ({ ...typed, ...v }));
     }
     const query = new URLSearchParams(window.location.search);
@@ -143,10 +153,10 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
     });
   };
 
-  const answers = (): Record<string, unknown> => {
+  const answers = (current: Values): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const spec of fields[type]) {
-      const value = spec.name === "estimate" ? estimate?.code : values[spec.name];
+      const value = spec.name === "estimate" ? estimate?.code : current[spec.name];
       if (value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0)) out[spec.name] = value;
     }
     return out;
@@ -167,7 +177,11 @@ export default function SubmissionFormIsland(props: SubmissionFormProps) {
   const submit = async (form: HTMLFormElement | null) => {
     if (sending) return;
     setFormError(undefined);
-    const body = answers();
+    // What is on the page is what the reader sees and sends: a value typed while the island was waking up, which no
+    // input event reported, is sent and kept like the others.
+    const current = form ? { ...values, ...valuesOnPage(form, type, { keepEmpty: true }) } : values;
+    setValues(current);
+    const body = answers(current);
     const { validateAnswers } = await loadValidator();
     const checked = validateAnswers(type, body);
     if (!checked.ok) {
