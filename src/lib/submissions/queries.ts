@@ -174,6 +174,34 @@ interface PartitionRead {
 /** Query calls per partition per page at most: bounds the work a very selective search can cause. */
 const MAX_QUERIES_PER_PARTITION = 4;
 
+/**
+ * A Query of one (type, status) partition of the `byTypeStatus` index between two createdRef bounds, keeping only
+ * records within their retention (the list and the counts read the same rows).
+ */
+function partitionQuery(
+  options: ListOptions,
+  partition: string,
+  lo: string,
+  hi: string,
+  startKey: Record<string, AttributeValue> | undefined,
+  extra: { ScanIndexForward?: boolean; Limit?: number; Select?: "COUNT" },
+): QueryCommand {
+  return new QueryCommand({
+    TableName: options.table,
+    IndexName: "byTypeStatus",
+    KeyConditionExpression: "typeStatus = :p AND createdRef BETWEEN :lo AND :hi",
+    FilterExpression: "expiresAt > :now",
+    ExpressionAttributeValues: {
+      ":p": { S: partition },
+      ":lo": { S: lo },
+      ":hi": { S: hi },
+      ":now": { N: String(Math.floor(options.now.getTime() / 1000)) },
+    },
+    ...extra,
+    ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+  });
+}
+
 async function readPartition(
   options: ListOptions,
   partition: string,
@@ -187,20 +215,9 @@ async function readPartition(
   let startKey: Record<string, AttributeValue> | undefined;
   for (let i = 0; i < MAX_QUERIES_PER_PARTITION; i++) {
     const result = await options.db.send(
-      new QueryCommand({
-        TableName: options.table,
-        IndexName: "byTypeStatus",
-        KeyConditionExpression: "typeStatus = :p AND createdRef BETWEEN :lo AND :hi",
-        FilterExpression: "expiresAt > :now",
-        ExpressionAttributeValues: {
-          ":p": { S: partition },
-          ":lo": { S: after && after > lo ? after : lo },
-          ":hi": { S: hi },
-          ":now": { N: String(Math.floor(options.now.getTime() / 1000)) },
-        },
+      partitionQuery(options, partition, after && after > lo ? after : lo, hi, startKey, {
         ScanIndexForward: true,
         Limit: Math.min(MAX_PAGE_SIZE + 1, q ? need * 4 + 1 : need + 1),
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
     for (const item of result.Items ?? []) {
@@ -321,22 +338,7 @@ export async function countByStatus(options: ListOptions, filter: Omit<InboxFilt
       types.map(async (type) => {
         let startKey: Record<string, AttributeValue> | undefined;
         do {
-          const result = await options.db.send(
-            new QueryCommand({
-              TableName: options.table,
-              IndexName: "byTypeStatus",
-              KeyConditionExpression: "typeStatus = :p AND createdRef BETWEEN :lo AND :hi",
-              FilterExpression: "expiresAt > :now",
-              ExpressionAttributeValues: {
-                ":p": { S: `${type}#${status}` },
-                ":lo": { S: lo },
-                ":hi": { S: hi },
-                ":now": { N: String(Math.floor(options.now.getTime() / 1000)) },
-              },
-              Select: "COUNT",
-              ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-            }),
-          );
+          const result = await options.db.send(partitionQuery(options, `${type}#${status}`, lo, hi, startKey, { Select: "COUNT" }));
           counts[status] += result.Count ?? 0;
           startKey = result.LastEvaluatedKey;
         } while (startKey);
