@@ -132,10 +132,13 @@ export default function CostEstimatorIsland(props: CostEstimatorProps): JSX.Elem
     // The number of lines too: removing a line while the estimate stays invalid must still be announced.
   }, [encoded ?? "invalid", touched, rows.length]);
 
-  // Layout effect: the cursor is in the new line before the next keystroke can arrive.
+  // Layout effect: the cursor is in the new line before the next keystroke can arrive. The field's text is selected,
+  // so a number typed next replaces the 1 instead of making it 13.
   useLayoutEffect(() => {
     if (focusTarget.current) {
-      document.getElementById(focusTarget.current)?.focus();
+      const target = document.getElementById(focusTarget.current);
+      target?.focus();
+      if (target instanceof HTMLInputElement) target.select();
       focusTarget.current = null;
     }
   });

@@ -53,6 +53,8 @@ describe("adding lines", () => {
     const input = screen.getByLabelText(t("estimate.quantity.terminal")) as HTMLInputElement;
     expect(document.activeElement).toBe(input);
     expect(input.value).toBe("1");
+    // Selected: the next number typed replaces the 1.
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 1]);
     expect(input.getAttribute("inputmode")).toBe("numeric");
     expect(total("monthly")).toBe(money(hd.monthlyCents));
     expect(total("one-time")).toBe(money(hd.serviceFeeCents));
