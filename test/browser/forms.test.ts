@@ -49,6 +49,15 @@ async function newPage(javaScript: boolean): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Opens a form page. With JavaScript, waits until the form's island has hydrated: a click before that is the no-JS
+ * path (a plain form post, answered by the confirmation page at the API's address), which these tests cover apart.
+ */
+async function openForm(page: Page, lang: "fr" | "en", id: "adviserForm" | "inquiryForm", javaScript: boolean): Promise<void> {
+  await page.goto(`${server.url}${href(lang, id)}`);
+  if (javaScript) await page.waitForFunction(() => [...document.querySelectorAll("astro-island")].every((el) => !el.hasAttribute("ssr")));
+}
+
 async function fillAdviser(page: Page, lang: "fr" | "en", name: string) {
   await page.fill("#adviser-request-organisation", lang === "fr" ? "Ministère de l'Exemple" : "Example Agency");
   await page.fill("#adviser-request-name", name);
@@ -102,7 +111,7 @@ describe("without JavaScript, a reload or a second click stores one record", () 
     const references: string[] = [];
     for (let i = 0; i < 2; i++) {
       const page = await newPage(false);
-      await page.goto(`${server.url}${href("fr", "adviserForm")}`);
+      await openForm(page, "fr", "adviserForm", false);
       await fillAdviser(page, "fr", name);
       await page.click("form.sf-form button[type=submit]");
       references.push(await confirmationReference(page, "fr", false));
@@ -122,7 +131,7 @@ for (const lang of ["fr", "en"] as const) {
     describe(`${lang}, JavaScript ${javaScript ? "on" : "off"}`, () => {
       it("sends the adviser request and shows its reference", async () => {
         const page = await newPage(javaScript);
-        await page.goto(`${server.url}${href(lang, "adviserForm")}`);
+        await openForm(page, lang, "adviserForm", javaScript);
         const name = `Adviser ${lang} ${javaScript}`;
         await fillAdviser(page, lang, name);
         await page.click("form.sf-form button[type=submit]");
@@ -135,7 +144,7 @@ for (const lang of ["fr", "en"] as const) {
 
       it("sends the service inquiry and shows its reference", async () => {
         const page = await newPage(javaScript);
-        await page.goto(`${server.url}${href(lang, "inquiryForm")}`);
+        await openForm(page, lang, "inquiryForm", javaScript);
         const name = `Inquiry ${lang} ${javaScript}`;
         await fillInquiry(page, lang, name);
         await page.click("form.sf-form button[type=submit]");
@@ -148,7 +157,7 @@ for (const lang of ["fr", "en"] as const) {
 
       it("shows the errors, keeps the answers, and accepts the corrected form", async () => {
         const page = await newPage(javaScript);
-        await page.goto(`${server.url}${href(lang, "inquiryForm")}`);
+        await openForm(page, lang, "inquiryForm", javaScript);
         await page.fill("#inquiry-organisation", "Organisme X");
         await page.fill("#inquiry-email", "pas-un-courriel");
         await page.click("form.sf-form button[type=submit]");
@@ -179,8 +188,7 @@ for (const lang of ["fr", "en"] as const) {
 describe("with JavaScript, the page's values are the answers", () => {
   it("a value the page holds without any input event (autofill, typing while the island woke up) is checked, kept and sent", async () => {
     const page = await newPage(true);
-    await page.goto(`${server.url}${href("fr", "inquiryForm")}`);
-    await page.waitForFunction(() => [...document.querySelectorAll("astro-island")].every((el) => !el.hasAttribute("ssr")));
+    await openForm(page, "fr", "inquiryForm", true);
     // Set as autofill may, without the events the island listens to.
     await page.evaluate(() => {
       (document.querySelector("#inquiry-organisation") as HTMLInputElement).value = "Organisme silencieux";
@@ -209,7 +217,7 @@ describe("with JavaScript, the page's values are the answers", () => {
 describe("with JavaScript, failures keep the answers", () => {
   it("offers to retry after the server refuses for a while (429), and the retry is stored once", async () => {
     const page = await newPage(true);
-    await page.goto(`${server.url}${href("en", "adviserForm")}`);
+    await openForm(page, "en", "adviserForm", true);
     await fillAdviser(page, "en", "Retry person");
     let refused = false;
     await page.route("**/api/adviser-requests", async (route) => {
