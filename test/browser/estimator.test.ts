@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
+import { islandsHydrated } from "../support/browser.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 
@@ -44,7 +45,7 @@ describe("the estimator page", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}${href("fr", "estimator")}`);
-    await page.waitForSelector(".ce-add select");
+    await islandsHydrated(page);
 
     await addByKeyboard(page, "standard", ["10"]);
     await addByKeyboard(page, "high-definition", ["2"]);

@@ -16,7 +16,7 @@ import { getSubmission } from "../../src/lib/submissions/store.ts";
 import { localTableNames } from "../../src/lib/submissions/tables.ts";
 import { href } from "../../src/i18n/routes.ts";
 import { startLocalServer, type LocalServer } from "../../src/server/start.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { islandsHydrated, launchBrowser } from "../support/browser.ts";
 import { expectOnlyAbsoluteLinks } from "../support/outbox.ts";
 
 let server: LocalServer;
@@ -55,7 +55,7 @@ async function newPage(javaScript: boolean): Promise<Page> {
  */
 async function openForm(page: Page, lang: "fr" | "en", id: "adviserForm" | "inquiryForm", javaScript: boolean): Promise<void> {
   await page.goto(`${server.url}${href(lang, id)}`);
-  if (javaScript) await page.waitForFunction(() => [...document.querySelectorAll("astro-island")].every((el) => !el.hasAttribute("ssr")));
+  if (javaScript) await islandsHydrated(page);
 }
 
 async function fillAdviser(page: Page, lang: "fr" | "en", name: string) {

@@ -9,7 +9,7 @@
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openSiteAndBrowser, type SiteAndBrowser } from "../support/site-browser.ts";
-import { heldPage } from "../support/browser.ts";
+import { heldPage, islandsHydrated } from "../support/browser.ts";
 import { href, type PageId } from "../../src/i18n/routes.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { encodeEstimate } from "../../src/lib/estimate/url.ts";
@@ -21,10 +21,6 @@ openSiteAndBrowser((opened) => ({ browser, server } = opened));
 const DESKTOP = { width: 1280, height: 900 };
 const MOBILE = { width: 375, height: 740 };
 
-/** Resolves once every island of the page has hydrated (Astro removes `ssr` when it has). */
-async function hydrated(page: Page, selector = "astro-island"): Promise<void> {
-  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((el) => !el.hasAttribute("ssr")), selector);
-}
 
 /** Layout shifts without recent input, summed from the start of the load (buffered), anywhere on the page. */
 async function observeShifts(page: Page): Promise<void> {
@@ -62,7 +58,7 @@ describe("first paint shows each tool, and hydration changes nothing on screen",
       expect(await page.locator("astro-island[ssr]").count()).toBeGreaterThan(0);
       const before = await tool.screenshot({ animations: "disabled" });
       await release();
-      await hydrated(page);
+      await islandsHydrated(page);
       const after = await tool.screenshot({ animations: "disabled" });
       expect(after.equals(before)).toBe(true);
       await context.close();
@@ -120,7 +116,7 @@ async function shiftAfterLoad(
       await new Promise((done) => setTimeout(done, 30));
     }
   });
-  await hydrated(page);
+  await islandsHydrated(page);
   await settle(page);
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
@@ -173,7 +169,7 @@ describe("the videoconference page's first load ships no JavaScript", () => {
     await page.goto(`${server.url}${href("fr", "videoconference")}`, { waitUntil: "networkidle" });
     expect(scripts).toEqual([]);
     await page.locator(".ce").first().scrollIntoViewIfNeeded();
-    await hydrated(page);
+    await islandsHydrated(page);
     expect(scripts.some((path) => path.includes("CostEstimatorIsland"))).toBe(true);
     await context.close();
   });
@@ -189,7 +185,7 @@ describe("what the reader does before an island wakes up is kept", () => {
     await first.scrollIntoViewIfNeeded();
     await first.check();
     await release();
-    await hydrated(page);
+    await islandsHydrated(page);
     await page.locator("#ph-csc-mission-yes").check();
     await page.locator("#ph-csc-workaround-no").check();
     expect(await first.isChecked()).toBe(true);
@@ -204,7 +200,7 @@ describe("what the reader does before an island wakes up is kept", () => {
     await page.goto(`${server.url}${href("fr", "calculator")}`);
     await page.getByLabel(t("sla.levelLabel")).selectOption("csc-restore-p3");
     await release();
-    await hydrated(page);
+    await islandsHydrated(page);
     expect(await page.getByLabel(t("sla.levelLabel")).inputValue()).toBe("csc-restore-p3");
     await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("level"))).toBe("csc-restore-p3");
     expect(await page.getByLabel(t("sla.dateLabel")).isVisible()).toBe(true);
@@ -219,7 +215,7 @@ describe("what the reader does before an island wakes up is kept", () => {
     await page.getByLabel(t("estimate.startMonth")).selectOption("10");
     await page.getByLabel(t("estimate.addLabel")).selectOption("high-definition");
     await release();
-    await hydrated(page);
+    await islandsHydrated(page);
     expect(await page.getByLabel(t("estimate.startMonth")).inputValue()).toBe("10");
     expect(await page.getByLabel(t("estimate.addLabel")).inputValue()).toBe("high-definition");
     await page.getByRole("button", { name: t("estimate.addButton") }).click();
@@ -234,13 +230,13 @@ describe("the language link keeps the tool's state", () => {
     const page = await context.newPage();
     const query = "?level=csc-restore-p3&date=2026-11-30&time=10:00";
     await page.goto(`${server.url}${href("fr", "calculator")}${query}`);
-    await hydrated(page);
+    await islandsHydrated(page);
     await expect.poll(() => page.getAttribute("a[hreflang='en-CA']", "href")).toBe(`${href("en", "calculator")}${query.replace(":", "%3A")}`);
     const frDue = await page.textContent(".ddc-due");
     expect(await page.locator("#ddc-level").inputValue()).toBe("csc-restore-p3");
     await page.click("a[hreflang='en-CA']");
     await page.waitForURL(/due-date-calculator/);
-    await hydrated(page);
+    await islandsHydrated(page);
     expect(await page.locator("#ddc-level").inputValue()).toBe("csc-restore-p3");
     expect(await page.locator("#ddc-date").inputValue()).toBe("2026-11-30");
     expect(await page.locator("#ddc-time").inputValue()).toBe("10:00");
@@ -255,11 +251,11 @@ describe("the language link keeps the tool's state", () => {
     const page = await context.newPage();
     const code = encodeEstimate({ version: "2017-08-24", startMonth: 10, lines: [{ kind: "subscription", item: "standard", quantity: 10 }] });
     await page.goto(`${server.url}${href("fr", "estimator")}?estimate=${code}`);
-    await hydrated(page);
+    await islandsHydrated(page);
     await expect.poll(() => page.getAttribute("a[hreflang='en-CA']", "href")).toBe(`${href("en", "estimator")}?estimate=${code}`);
     await page.click("a[hreflang='en-CA']");
     await page.waitForURL(/cost-estimator/);
-    await hydrated(page);
+    await islandsHydrated(page);
     await expect.poll(() => page.textContent("[data-total='monthly']")).toBe("$150.00");
     await expect.poll(() => page.getAttribute("a[hreflang='fr-CA']", "href")).toBe(`${href("fr", "estimator")}?estimate=${code}`);
     await context.close();
@@ -270,7 +266,7 @@ describe("the language link keeps the tool's state", () => {
     const page = await context.newPage();
     const code = encodeEstimate({ version: "2017-08-24", startMonth: 4, lines: [{ kind: "subscription", item: "standard", quantity: 2 }] });
     await page.goto(`${server.url}${href("fr", "inquiryForm")}?estimate=${code}`);
-    await hydrated(page);
+    await islandsHydrated(page);
     await expect.poll(() => page.getAttribute("a[hreflang='en-CA']", "href")).toBe(`${href("en", "inquiryForm")}?estimate=${code}`);
     await context.close();
   });

@@ -7,6 +7,14 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 }
 
+/**
+ * Resolves once every island of the page has hydrated (Astro removes `ssr` when it has). Islands are rendered on the
+ * server, so their controls exist before their script runs: a test of the JavaScript path waits for this first.
+ */
+export async function islandsHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll("astro-island")].every((el) => !el.hasAttribute("ssr")));
+}
+
 /** A page whose modules under /_astro/ wait until `release()`: the tool as it is before any script runs. */
 export async function heldPage(context: BrowserContext): Promise<{ page: Page; release: () => Promise<void> }> {
   const page = await context.newPage();
